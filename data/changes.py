@@ -1,0 +1,72 @@
+"""A cheap "has anything changed?" check, so every terminal follows the others live.
+
+SQLite: ``PRAGMA data_version`` on a connection of its own (~5 µs; it moves on every
+commit by any other connection, this process's own writer included). PostgreSQL: a
+connection that LISTENs on the channel the desk NOTIFYs on every write.
+"""
+
+from __future__ import annotations
+
+import select
+import sqlite3
+
+import peewee
+
+NOTIFY_CHANNEL = "kiosk_changes"
+
+
+class ChangeWatcher:
+    """``changed()`` is True when another connection has committed since the last call."""
+
+    def __init__(self, db: peewee.Database):
+        self.db = db
+        self._conn = None
+        self._version: int | None = None
+
+    def changed(self) -> bool:
+        try:
+            if self._conn is None:
+                self._connect()
+                return True  # (re)connected: read the day once
+            return self._poll()
+        except Exception:  # the store went away: say "changed" so the caller reads and sees why
+            self.close()
+            return True
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:
+                pass
+        self._conn = None
+
+    def _connect(self) -> None:
+        if isinstance(self.db, peewee.PostgresqlDatabase):
+            import psycopg2
+
+            conn = psycopg2.connect(dbname=self.db.database, **self.db.connect_params)
+            conn.autocommit = True
+            conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
+        else:
+            conn = sqlite3.connect(f"file:{self.db.database}?mode=ro", uri=True,
+                                   check_same_thread=False, timeout=1)
+            self._version = conn.execute("PRAGMA data_version").fetchone()[0]
+        self._conn = conn
+
+    def _poll(self) -> bool:
+        if isinstance(self.db, peewee.PostgresqlDatabase):
+            if select.select([self._conn], [], [], 0)[0]:
+                self._conn.poll()
+            if self._conn.notifies:
+                self._conn.notifies.clear()
+                return True
+            # A dead server shows up only when we talk to it.
+            if self._conn.closed:
+                raise ConnectionError("closed")
+            return False
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            return True
+        return False

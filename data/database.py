@@ -1,0 +1,107 @@
+"""Opening the one database handle of the process from a URL.
+
+A file path or ``sqlite:///path`` gives the embedded default: SQLite in WAL mode with a
+busy timeout and foreign keys on, every transaction ``BEGIN IMMEDIATE`` so a writer takes
+the lock before it reads. ``postgresql://`` is for terminals on several hosts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import peewee
+from platformdirs import user_data_dir
+
+from data.models import database as proxy
+
+BUSY_TIMEOUT_S = 5.0
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message says why in one line."""
+
+
+def default_url() -> str:
+    """``KIOSK_DB`` or an SQLite file in the user's data directory."""
+    env = os.environ.get("KIOSK_DB", "").strip()
+    if env:
+        return env
+    folder = Path(user_data_dir("helpdesk-kiosk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "kiosk.db")
+
+
+def describe(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return parts._replace(netloc=netloc).geturl()
+    return url
+
+
+def sqlite_path(url: str) -> str:
+    if url.startswith("sqlite:"):
+        if not url.startswith("sqlite:///"):
+            # sqlite://foo.db would silently be an in-memory database elsewhere.
+            raise StoreError(f"{url}: use sqlite:///relative/path.db or sqlite:////absolute/path.db")
+        path = unquote(url[len("sqlite:///"):].split("?", 1)[0])
+    else:
+        path = url
+    if not path or path == ":memory:":
+        raise StoreError(f"{url}: the kiosk needs a database file, not an in-memory database")
+    return path
+
+
+def open_database(url: str) -> peewee.Database:
+    """Open (lazily) and bind the process's database; the schema is not touched here."""
+    scheme = urlsplit(url).scheme.lower() if "://" in url else ""
+    if scheme in ("postgres", "postgresql"):
+        db = _postgres(url)
+    elif scheme in ("", "sqlite") or (len(scheme) == 1 and os.name == "nt"):
+        db = _sqlite(sqlite_path(url))
+    else:
+        raise StoreError(f"{describe(url)}: unknown database kind {scheme!r}; use a file path, sqlite:/// or postgresql://")
+    proxy.initialize(db)
+    return db
+
+
+def _sqlite(path: str) -> peewee.SqliteDatabase:
+    folder = Path(path).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise StoreError(f"{path}: folder {folder} does not exist / folder tidak ada")
+    return peewee.SqliteDatabase(
+        str(Path(path).expanduser()),
+        timeout=BUSY_TIMEOUT_S,
+        lock_type="IMMEDIATE",
+        pragmas={
+            "journal_mode": "wal",
+            "busy_timeout": int(BUSY_TIMEOUT_S * 1000),
+            "foreign_keys": 1,
+            "synchronous": "normal",
+        },
+    )
+
+
+def _postgres(url: str) -> peewee.PostgresqlDatabase:
+    parts = urlsplit(url)
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise StoreError(f"{describe(url)}: the URL names no database")
+    kwargs: dict = dict(parse_qsl(parts.query))
+    if parts.hostname:
+        kwargs["host"] = parts.hostname
+    if parts.port:
+        kwargs["port"] = parts.port
+    if parts.username:
+        kwargs["user"] = unquote(parts.username)
+    if parts.password:
+        kwargs["password"] = unquote(parts.password)
+    kwargs.setdefault("connect_timeout", "5")
+    return peewee.PostgresqlDatabase(name, **kwargs)
+
+
+def engine(db: peewee.Database) -> str:
+    return "postgresql" if isinstance(db, peewee.PostgresqlDatabase) else "sqlite"

@@ -1,0 +1,124 @@
+"""The Peewee models of the store. Bound to one DatabaseProxy for the process."""
+
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    """One row: the migration the store is at."""
+
+    version = IntegerField()
+    applied_at = DateTimeField()
+
+
+class Service(BaseModel):
+    """A Help Desk service; copied from the office profile so tickets can refer to it."""
+
+    code = CharField(primary_key=True, max_length=32)
+    name = CharField(max_length=200)
+    name_en = CharField(max_length=200)
+
+
+class DayCounter(BaseModel):
+    """The day's number sequence: the row that booking locks, so numbers are never shared."""
+
+    day = DateField(primary_key=True)
+    last_number = IntegerField(default=0)  # the highest number handed out that day
+    taken = IntegerField(default=0)  # places counted against the quota (not cancelled)
+
+
+class QuotaOverride(BaseModel):
+    """A supervisor's quota for one date, instead of the profile's default."""
+
+    day = DateField(primary_key=True)
+    quota = IntegerField()
+    reason = TextField()
+    set_by = CharField(max_length=120)
+    set_at = DateTimeField()
+
+
+class Officer(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=120, unique=True)
+    role = CharField(max_length=20)  # officer | supervisor
+    pin_hash = CharField(max_length=255)
+    active = BooleanField(default=True)
+    failed_attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField()
+
+
+class Ticket(BaseModel):
+    id = AutoField()
+    day = DateField()
+    number = IntegerField()
+    code = CharField(max_length=16, unique=True)
+    service = ForeignKeyField(Service, column_name="service", field="code", backref="tickets")
+    state = CharField(max_length=12)
+    walk_in = BooleanField(default=True)
+    # Who comes, as DJP's own booking records it; never shown on the board or the ticket.
+    visitor_name = CharField(max_length=120)
+    visitor_status = CharField(max_length=20)
+    id_kind = CharField(max_length=10, default="")  # npwp | nik | passport | ""
+    id_number = CharField(max_length=20, default="")
+    phone = CharField(max_length=20, default="")
+    # Each move's time (UTC), counter and officer.
+    booked_at = DateTimeField()
+    arrived_at = DateTimeField(null=True)
+    called_at = DateTimeField(null=True)
+    started_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+    ended_at = DateTimeField(null=True)  # cancelled, expired or no-show
+    call_count = IntegerField(default=0)
+    counter = IntegerField(null=True)
+    officer = CharField(max_length=120, default="")
+    topic = CharField(max_length=200, default="")
+    note = TextField(default="")
+    outcome = CharField(max_length=20, default="")
+
+    class Meta:
+        indexes = (
+            (("day", "number"), True),
+            (("state", "day", "number"), False),
+        )
+
+
+class AuditEntry(BaseModel):
+    """Append-only log of every change: who, which counter, when, what, why."""
+
+    id = AutoField()
+    at = DateTimeField()
+    actor = CharField(max_length=120)
+    counter = IntegerField(null=True)
+    action = CharField(max_length=40)
+    day = DateField(null=True)
+    ticket_code = CharField(max_length=16, default="")
+    ticket_number = IntegerField(null=True)
+    detail = TextField(default="")
+    reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("day",), False),)
+
+
+ALL_MODELS = (SchemaVersion, Service, DayCounter, QuotaOverride, Officer, Ticket, AuditEntry)

@@ -1,0 +1,1 @@
+"""Help Desk queue kiosk: the command line, the App and the Help Desk rules."""

@@ -1,0 +1,483 @@
+"""The Help Desk rules (rules 1–6 of the service standard) over the store.
+
+Every method returns plain dataclasses (kiosk.records) or raises a typed refusal
+(kiosk.errors). Writes run in one short transaction that takes the write lock first:
+SQLite ``BEGIN IMMEDIATE`` (the database is opened with that lock type), PostgreSQL a
+row lock on the day's counter, taken before any ticket of that day is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import secrets
+from typing import Callable
+
+import peewee
+
+from data.changes import NOTIFY_CHANNEL, ChangeWatcher
+from data.database import engine
+from data.models import AuditEntry, DayCounter, QuotaOverride, Service, Ticket
+from data.office import Office
+from kiosk import service_days, states
+from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused, StoreUnavailable
+from kiosk.identity import check_text, check_visitor
+from kiosk.records import DayChoice, DayStatus, TicketDetail, TicketView, VisitorView
+from kiosk.texts import say
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
+CODE_LENGTH = 6
+OUTCOMES = ("resolved", "follow_up")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def normalize_code(code: str) -> str:
+    """Booking codes are typed with or without the hyphen, in any case."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:32]
+
+
+def format_code(code: str) -> str:
+    return f"{code[:3]}-{code[3:]}" if len(code) == CODE_LENGTH else code
+
+
+def _store_errors(method):
+    """Database trouble becomes one calm refusal instead of a traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except peewee.OperationalError as exc:
+            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if "locked" in text or "busy" in text:
+                raise StoreUnavailable(text, key="store_busy") from exc
+            raise StoreUnavailable(text) from exc
+        except (peewee.InterfaceError, peewee.DatabaseError) as exc:
+            if isinstance(exc, peewee.IntegrityError):
+                raise
+            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailable(text) from exc
+
+    return wrapper
+
+
+class Desk:
+    """The Help Desk queue of one office over one store."""
+
+    def __init__(self, db: peewee.Database, office: Office,
+                 clock: Callable[[], dt.datetime] = utc_now):
+        self.db, self.office, self.clock = db, office, clock
+        self.postgres = engine(db) == "postgresql"
+        self._expired_through: dt.date | None = None
+
+    # ----- time -------------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock().astimezone(dt.timezone.utc)
+
+    def local_now(self) -> dt.datetime:
+        return service_days.local_now(self.office, self.now())
+
+    def today(self) -> dt.date:
+        return self.local_now().date()
+
+    def _stamp(self) -> dt.datetime:
+        return self.now().replace(tzinfo=None)  # stored as naive UTC on both engines
+
+    # ----- set-up -----------------------------------------------------------------------
+
+    @_store_errors
+    def sync_services(self) -> None:
+        """Copy the profile's services into the store (tickets refer to them)."""
+        with self.db.atomic():
+            for s in self.office.services:
+                Service.insert(code=s.code, name=s.name, name_en=s.name_en).on_conflict(
+                    conflict_target=[Service.code],
+                    update={Service.name: s.name, Service.name_en: s.name_en}).execute()
+
+    # ----- days and quota ---------------------------------------------------------------
+
+    def quota_for(self, day: dt.date) -> tuple[int, QuotaOverride | None]:
+        override = QuotaOverride.get_or_none(QuotaOverride.day == day)
+        return (override.quota if override else self.office.daily_quota), override
+
+    def _taken(self, day: dt.date) -> tuple[int, int]:
+        row = DayCounter.get_or_none(DayCounter.day == day)
+        return (row.taken, row.last_number) if row else (0, 0)
+
+    def _day_refusal(self, day: dt.date) -> tuple[str, dict] | None:
+        """Why no number can be booked for ``day`` now, before looking at the quota."""
+        today = self.today()
+        if day < today:
+            return "past_date", {"date": day.isoformat()}
+        last = today + dt.timedelta(days=self.office.booking_horizon_days)
+        if day > last:
+            return "beyond_horizon", {"days": self.office.booking_horizon_days,
+                                      "last": last.isoformat()}
+        closed = service_days.closed_why(self.office, day)
+        if closed:
+            key, values = closed
+            return "day_closed", {"date": day.isoformat(), "why": say(key, "id", **values),
+                                  "why_en": say(key, "en", **values)}
+        if day == today and service_days.hours_over(self.office, self.local_now()):
+            hours = self.office.opening_hours[day.weekday()]
+            return "after_hours", {"hours": hours.label()}
+        return None
+
+    @_store_errors
+    def bookable_days(self, limit: int = 3, start: dt.date | None = None) -> list[DayChoice]:
+        """The next days (from ``start``, default today) a number can still be booked for."""
+        day = start or self.today()
+        last = self.today() + dt.timedelta(days=self.office.booking_horizon_days)
+        result: list[DayChoice] = []
+        while day <= last and len(result) < limit:
+            if self._day_refusal(day) is None:
+                left = self.quota_for(day)[0] - self._taken(day)[0]
+                if left > 0:
+                    result.append(DayChoice(day, left))
+            day += dt.timedelta(days=1)
+        return result
+
+    def _not_bookable(self, key: str, values: dict, day: dt.date) -> DayNotBookable:
+        later = self.bookable_days(limit=1, start=max(day, self.today()) + dt.timedelta(days=1))
+        return DayNotBookable(key, later[0].date if later else None,
+                              self.office.booking_horizon_days, **values)
+
+    @_store_errors
+    def set_quota(self, day: dt.date, quota: int, reason: str, actor: str,
+                  counter: int | None = None) -> DayStatus:
+        """A supervisor's quota for ``day`` (rule 2): kept with its reason in the audit log."""
+        if isinstance(quota, bool) or not isinstance(quota, int) or not 0 <= quota <= 999:
+            raise InvalidInput("quota", "quota_invalid")
+        reason = check_text(reason, "reason", required=True)
+        if day < self.today():
+            raise Refused("past_date", date=day.isoformat())
+        with self.db.atomic():
+            before, _ = self.quota_for(day)
+            QuotaOverride.insert(day=day, quota=quota, reason=reason, set_by=actor,
+                                 set_at=self._stamp()).on_conflict(
+                conflict_target=[QuotaOverride.day],
+                update={QuotaOverride.quota: quota, QuotaOverride.reason: reason,
+                        QuotaOverride.set_by: actor, QuotaOverride.set_at: self._stamp()},
+            ).execute()
+            self._audit("set_quota", actor, counter, day=day, detail=f"{before} -> {quota}",
+                        reason=reason)
+        return self.status(day)
+
+    # ----- booking ----------------------------------------------------------------------
+
+    @_store_errors
+    def book(self, service: str, name: str | None, *, status: str | None = "self",
+             npwp: str | None = None, nik: str | None = None, passport: str | None = None,
+             phone: str | None = None, day: dt.date | None = None,
+             actor: str = "lobby") -> TicketView:
+        """Take a number: a walk-in for today (waiting at once), or a booking for ``day``."""
+        if self.office.service(service) is None:
+            raise InvalidInput("service", "unknown_service", service=service,
+                               choices=", ".join(s.code for s in self.office.services))
+        visitor = check_visitor(name, status=status, npwp=npwp, nik=nik, passport=passport,
+                                phone=phone)
+        walk_in = day is None
+        day = day or self.today()
+        self._expire_once_a_day()
+        refusal = self._day_refusal(day)
+        if refusal:
+            raise self._not_bookable(*refusal, day=day)
+        stamp = self._stamp()
+        try:
+            with self.db.atomic():
+                counter_row = self._lock_day(day, create=True)
+                quota, _ = self.quota_for(day)
+                if counter_row.taken >= quota:
+                    raise _QuotaFull()
+                number = counter_row.last_number + 1
+                (DayCounter.update(last_number=number, taken=counter_row.taken + 1)
+                 .where(DayCounter.day == day).execute())
+                ticket = Ticket.create(
+                    day=day, number=number, code=self._new_code(), service=service,
+                    state=states.WAITING if walk_in else states.BOOKED, walk_in=walk_in,
+                    visitor_name=visitor.name, visitor_status=visitor.status,
+                    id_kind=visitor.id_kind, id_number=visitor.id_number, phone=visitor.phone,
+                    booked_at=stamp, arrived_at=stamp if walk_in else None)
+                self._audit("book", actor, None, ticket=ticket,
+                            detail=f"{service} {'walk-in' if walk_in else 'booking'}")
+        except _QuotaFull:
+            raise self._not_bookable("quota_reached", {"date": day.isoformat()}, day) from None
+        return self._view(ticket)
+
+    def _new_code(self) -> str:
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            if not Ticket.select().where(Ticket.code == code).exists():
+                return code
+
+    def _lock_day(self, day: dt.date, create: bool = False) -> DayCounter:
+        """The day's counter row, locked: the one point every write of that day queues at."""
+        if create:
+            DayCounter.insert(day=day, last_number=0, taken=0).on_conflict_ignore().execute()
+        query = DayCounter.select().where(DayCounter.day == day)
+        if self.postgres:
+            query = query.for_update()
+        return query.get()
+
+    # ----- moves ------------------------------------------------------------------------
+
+    @_store_errors
+    def check_in(self, code: str, actor: str = "lobby") -> TicketView:
+        """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
+        ticket = self._find(code)
+        if ticket.state == states.BOOKED and ticket.day != self.today():
+            raise Refused("ticket_other_day", code=format_code(ticket.code),
+                          date=ticket.day.isoformat())
+        if ticket.state in (states.WAITING, states.CALLED, states.SERVING):
+            raise Refused("already_checked_in", number=ticket.number)
+        return self._move(ticket, "check_in", actor, None, arrived_at=self._stamp())
+
+    @_store_errors
+    def call_next(self, counter: int, officer: str) -> TicketView:
+        """Rule 5: the lowest number waiting today, never picked by hand."""
+        self._check_counter(counter)
+        self._expire_once_a_day()
+        today = self.today()
+        with self.db.atomic():
+            if DayCounter.get_or_none(DayCounter.day == today) is None:
+                raise Refused("nobody_waiting")
+            self._lock_day(today)
+            busy = (Ticket.select(Ticket.number)
+                    .where(Ticket.day == today, Ticket.counter == counter,
+                           Ticket.state.in_((states.CALLED, states.SERVING)))
+                    .first())
+            if busy:
+                raise Refused("counter_busy", counter=counter, number=busy.number)
+            ticket = (Ticket.select()
+                      .where(Ticket.state == states.WAITING, Ticket.day == today)
+                      .order_by(Ticket.number).first())
+            if ticket is None:
+                raise Refused("nobody_waiting")
+            now = self._stamp()
+            return self._apply(ticket, "call", officer, counter, called_at=now, counter=counter,
+                               officer=officer, call_count=1)
+
+    @_store_errors
+    def recall(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = self._find(code)
+        return self._move(ticket, "recall", officer, self._own_counter(ticket, counter),
+                          call_count=ticket.call_count + 1)
+
+    @_store_errors
+    def start(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = self._find(code)
+        return self._move(ticket, "start", officer, self._own_counter(ticket, counter),
+                          started_at=self._stamp(), officer=officer)
+
+    @_store_errors
+    def finish(self, code: str, counter: int | None, officer: str, topic: str,
+               note: str = "", outcome: str = "resolved") -> TicketView:
+        topic = check_text(topic, "topic", required=True, max_len=200)
+        note = check_text(note, "note", max_len=2000)
+        if outcome not in OUTCOMES:
+            raise InvalidInput("outcome", "visitor_invalid", choices=", ".join(OUTCOMES))
+        ticket = self._find(code)
+        return self._move(ticket, "finish", officer, self._own_counter(ticket, counter),
+                          finished_at=self._stamp(), topic=topic, note=note, outcome=outcome)
+
+    @_store_errors
+    def no_show(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = self._find(code)
+        return self._move(ticket, "no_show", officer, self._own_counter(ticket, counter),
+                          ended_at=self._stamp())
+
+    @_store_errors
+    def return_to_queue(self, code: str, actor: str, counter: int | None = None) -> TicketView:
+        """A no-show who came back the same day waits again, keeping the number."""
+        ticket = self._find(code)
+        if ticket.day != self.today():
+            raise Refused("ticket_other_day", code=format_code(ticket.code),
+                          date=ticket.day.isoformat())
+        return self._move(ticket, "return", actor, counter, counter=None, ended_at=None,
+                          arrived_at=self._stamp())
+
+    @_store_errors
+    def cancel(self, code: str, actor: str, reason: str = "", counter: int | None = None) -> TicketView:
+        reason = check_text(reason, "reason")
+        ticket = self._find(code)
+        return self._move(ticket, "cancel", actor, counter, reason=reason, ended_at=self._stamp())
+
+    @_store_errors
+    def transfer(self, code: str, service: str, counter: int | None, officer: str) -> TicketView:
+        """The taxpayer came for the other service: same number, other service."""
+        if self.office.service(service) is None:
+            raise InvalidInput("service", "unknown_service", service=service,
+                               choices=", ".join(s.code for s in self.office.services))
+        ticket = self._find(code)
+        return self._move(ticket, "transfer", officer, counter, service=service,
+                          detail=f"{ticket.service_id} -> {service}")
+
+    def _own_counter(self, ticket: Ticket, counter: int | None) -> int | None:
+        if counter is None:
+            return ticket.counter
+        self._check_counter(counter)
+        return counter
+
+    def _check_counter(self, counter: int) -> None:
+        if isinstance(counter, bool) or not isinstance(counter, int) or not 1 <= counter <= self.office.counters:
+            raise InvalidInput("counter", "counter_invalid", counters=self.office.counters)
+
+    def _find(self, code: str) -> Ticket:
+        wanted = normalize_code(code)
+        ticket = Ticket.get_or_none(Ticket.code == wanted) if wanted else None
+        if ticket is None:
+            raise NotFound("ticket_not_found", code=(code or "").strip()[:32] or "-")
+        return ticket
+
+    def _move(self, ticket: Ticket, move: str, actor: str, at_counter: int | None,
+              reason: str = "", detail: str = "", **changes) -> TicketView:
+        with self.db.atomic():
+            self._lock_day(ticket.day)
+            query = Ticket.select().where(Ticket.id == ticket.id)
+            fresh = (query.for_update() if self.postgres else query).get()
+            return self._apply(fresh, move, actor, at_counter, reason=reason, detail=detail,
+                               **changes)
+
+    def _apply(self, ticket: Ticket, move: str, actor: str, at_counter: int | None,
+               reason: str = "", detail: str = "", **changes) -> TicketView:
+        """Inside the day's lock: check the move against the states, write it, log it."""
+        if not states.allowed(move, ticket.state):
+            raise Refused("move_refused", number=ticket.number,
+                          state=say(f"state_{ticket.state}", "id"),
+                          state_en=say(f"state_{ticket.state}", "en"),
+                          move=say(f"move_{move}", "id"), move_en=say(f"move_{move}", "en"))
+        new_state = states.target(move, ticket.state)
+        changes["state"] = new_state
+        for name, value in changes.items():
+            setattr(ticket, name, value)
+        Ticket.update(**{name: value for name, value in changes.items()}).where(
+            Ticket.id == ticket.id).execute()
+        if new_state == states.CANCELLED:
+            DayCounter.update(taken=DayCounter.taken - 1).where(DayCounter.day == ticket.day).execute()
+        self._audit(move, actor, at_counter if at_counter is not None else ticket.counter,
+                    ticket=ticket, detail=detail, reason=reason)
+        return self._view(ticket)
+
+    # ----- end of day -------------------------------------------------------------------
+
+    def _expire_once_a_day(self) -> None:
+        today = self.today()
+        if self._expired_through != today:
+            self.expire_past_days()
+            self._expired_through = today
+
+    @_store_errors
+    def expire_past_days(self) -> int:
+        """Rule 4: anything unfinished at the end of its day becomes expired."""
+        today = self.today()
+        with self.db.atomic():
+            stale = list(Ticket.select(Ticket.id, Ticket.day, Ticket.code, Ticket.number)
+                         .where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today))
+            if not stale:
+                return 0
+            (Ticket.update(state=states.EXPIRED, ended_at=self._stamp())
+             .where(Ticket.id.in_([t.id for t in stale])).execute())
+            for t in stale:
+                self._audit("expire", "system", None, ticket=t)
+        return len(stale)
+
+    # ----- reading ----------------------------------------------------------------------
+
+    @_store_errors
+    def status(self, day: dt.date | None = None) -> DayStatus:
+        today = self.today()
+        day = day or today
+        quota, override = self.quota_for(day)
+        taken, last_number = self._taken(day)
+        tickets = tuple(self._view(t) for t in
+                        Ticket.select().where(Ticket.day == day).order_by(Ticket.number))
+        if day < today:
+            tickets = tuple(_expired_view(t) for t in tickets)
+        closed = service_days.closed_why(self.office, day)
+        return DayStatus(
+            date=day,
+            open=closed is None,
+            closed_why=say(closed[0], "id", **closed[1]) if closed else None,
+            closed_why_en=say(closed[0], "en", **closed[1]) if closed else None,
+            open_now=day == today and service_days.is_open_now(self.office, self.local_now()),
+            bookable=self._day_refusal(day) is None and taken < quota,
+            quota=quota,
+            quota_overridden=override is not None,
+            quota_reason=override.reason if override else "",
+            issued=taken,
+            last_number=last_number,
+            tickets=tickets,
+        )
+
+    @_store_errors
+    def ticket(self, code: str) -> TicketView:
+        return self._view(self._find(code))
+
+    @_store_errors
+    def detail(self, code: str) -> TicketDetail:
+        """The ticket with who comes: for the logged-in officer only."""
+        row = self._find(code)
+        return TicketDetail(
+            ticket=self._view(row),
+            visitor=VisitorView(row.visitor_name, row.visitor_status, row.id_kind,
+                                row.id_number, row.phone),
+            topic=row.topic, note=row.note, outcome=row.outcome)
+
+    @_store_errors
+    def ahead_of(self, code: str) -> int:
+        """How many waiting numbers are before this one today."""
+        row = self._find(code)
+        return (Ticket.select().where(Ticket.day == row.day, Ticket.state == states.WAITING,
+                                      Ticket.number < row.number).count())
+
+    def watch(self) -> ChangeWatcher:
+        """A cheap check of whether any terminal has changed the store since last asked."""
+        return ChangeWatcher(self.db)
+
+    # ----- helpers ----------------------------------------------------------------------
+
+    def _audit(self, action: str, actor: str, counter: int | None, *, ticket: Ticket | None = None,
+               day: dt.date | None = None, detail: str = "", reason: str = "") -> None:
+        AuditEntry.create(
+            at=self._stamp(), actor=actor[:120], counter=counter, action=action,
+            day=ticket.day if ticket is not None else day,
+            ticket_code=ticket.code if ticket is not None else "",
+            ticket_number=ticket.number if ticket is not None else None,
+            detail=detail, reason=reason)
+        if self.postgres:
+            # Sent at commit; a board LISTENing elsewhere reads the day again.
+            self.db.execute_sql(f"NOTIFY {NOTIFY_CHANNEL}")
+
+    @staticmethod
+    def _view(row: Ticket) -> TicketView:
+        def aware(moment):
+            return moment.replace(tzinfo=dt.timezone.utc) if moment else None
+
+        return TicketView(
+            number=row.number, code=row.code, date=_as_date(row.day), service=row.service_id,
+            state=row.state, walk_in=row.walk_in, counter=row.counter, officer=row.officer,
+            call_count=row.call_count, booked_at=aware(row.booked_at),
+            arrived_at=aware(row.arrived_at), called_at=aware(row.called_at),
+            started_at=aware(row.started_at), finished_at=aware(row.finished_at),
+            ended_at=aware(row.ended_at))
+
+
+class _QuotaFull(Exception):
+    pass
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _expired_view(ticket: TicketView) -> TicketView:
+    """A past day's unfinished ticket reads as expired even before the sweep has run."""
+    if ticket.state in states.UNFINISHED:
+        from dataclasses import replace
+
+        return replace(ticket, state=states.EXPIRED)
+    return ticket

@@ -1,0 +1,58 @@
+"""Service days in the office's own time zone: which days are open, and why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+from data.office import Office
+
+
+def local_now(office: Office, now_utc: dt.datetime) -> dt.datetime:
+    return now_utc.astimezone(office.zone)
+
+
+def service_day(office: Office, now_utc: dt.datetime) -> dt.date:
+    """The office's date at that moment (a booking at 00:01 WITA is for the new day)."""
+    return local_now(office, now_utc).date()
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, years=year, language="id")
+
+
+def holiday_name(office: Office, day: dt.date) -> str | None:
+    if not office.public_holidays:
+        return None
+    return _holidays(office.public_holidays, day.year).get(day)
+
+
+def closed_why(office: Office, day: dt.date) -> tuple[str, dict] | None:
+    """Why the office is closed on ``day`` (a text key and its values), or None if open."""
+    if day in office.closed_dates:
+        return "why_office_closed", {}
+    name = holiday_name(office, day)
+    if name:
+        return "why_holiday", {"name": name}
+    if day.weekday() not in office.opening_hours:
+        return ("why_weekend", {}) if day.weekday() >= 5 else ("why_no_hours", {})
+    return None
+
+
+def is_open_day(office: Office, day: dt.date) -> bool:
+    return closed_why(office, day) is None
+
+
+def hours_over(office: Office, now_local: dt.datetime) -> bool:
+    """Today's service hours have ended (before opening still counts as bookable)."""
+    hours = office.opening_hours.get(now_local.weekday())
+    return hours is None or hours.is_over(now_local.time())
+
+
+def is_open_now(office: Office, now_local: dt.datetime) -> bool:
+    hours = office.opening_hours.get(now_local.weekday())
+    return (hours is not None and is_open_day(office, now_local.date())
+            and hours.contains(now_local.time()))

@@ -1,0 +1,38 @@
+"""The moves a ticket may make (rule 4 of the service standard); any other is refused."""
+
+from __future__ import annotations
+
+BOOKED, WAITING, CALLED, SERVING, DONE = "booked", "waiting", "called", "serving", "done"
+NO_SHOW, CANCELLED, EXPIRED = "no_show", "cancelled", "expired"
+
+STATES = (BOOKED, WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EXPIRED)
+UNFINISHED = (BOOKED, WAITING, CALLED, SERVING, NO_SHOW)
+FINAL = (DONE, CANCELLED, EXPIRED)
+
+# move -> (states it may start from, state it leads to)
+MOVES: dict[str, tuple[tuple[str, ...], str]] = {
+    "check_in": ((BOOKED,), WAITING),
+    "call": ((WAITING,), CALLED),
+    "recall": ((CALLED,), CALLED),
+    "start": ((CALLED,), SERVING),
+    "finish": ((SERVING,), DONE),
+    "no_show": ((CALLED,), NO_SHOW),
+    "return": ((NO_SHOW,), WAITING),
+    "cancel": ((BOOKED, WAITING), CANCELLED),
+    "expire": (UNFINISHED, EXPIRED),
+    "transfer": ((BOOKED, WAITING, CALLED, SERVING), None),  # service changes, state stays
+}
+
+
+def allowed(move: str, state: str) -> bool:
+    return state in MOVES[move][0]
+
+
+def target(move: str, state: str) -> str:
+    result = MOVES[move][1]
+    return state if result is None else result
+
+
+def moves_from(state: str) -> tuple[str, ...]:
+    """The moves an officer may offer for a ticket in ``state``."""
+    return tuple(m for m, (sources, _) in MOVES.items() if state in sources and m != "expire")

@@ -1,0 +1,174 @@
+"""Texts of the Help Desk rules and the command line: refusals, states, moves."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # Refusals by the rules.
+    "quota_reached": (
+        "Kuota nomor antrean untuk {date} sudah habis.",
+        "The queue numbers for {date} are all taken.",
+    ),
+    "day_closed": (
+        "Help Desk tutup pada {date} ({why}).",
+        "The Help Desk is closed on {date} ({why_en}).",
+    ),
+    "after_hours": (
+        "Layanan hari ini sudah selesai (buka {hours}).",
+        "Today's service hours are over (open {hours}).",
+    ),
+    "past_date": (
+        "Tanggal {date} sudah lewat.",
+        "The date {date} has passed.",
+    ),
+    "beyond_horizon": (
+        "Pemesanan hanya bisa sampai {days} hari ke depan (paling lambat {last}).",
+        "Booking is possible only up to {days} days ahead (until {last}).",
+    ),
+    "next_open_day": (
+        "Hari terdekat yang masih tersedia: {date}.",
+        "The next day with numbers left: {date}.",
+    ),
+    "no_open_day": (
+        "Tidak ada hari dengan nomor tersisa dalam {days} hari ke depan.",
+        "No day with numbers left in the next {days} days.",
+    ),
+    "unknown_service": (
+        "Layanan {service!r} tidak dikenal; pilih salah satu: {choices}.",
+        "Unknown service {service!r}; choose one of: {choices}.",
+    ),
+    "ticket_not_found": (
+        "Kode pemesanan {code} tidak ditemukan.",
+        "Booking code {code} was not found.",
+    ),
+    "ticket_other_day": (
+        "Kode {code} adalah pemesanan untuk {date}, bukan hari ini.",
+        "Code {code} is a booking for {date}, not today.",
+    ),
+    "move_refused": (
+        "Nomor {number} sedang {state}; tidak bisa {move}.",
+        "Number {number} is {state_en}; it cannot be {move_en}.",
+    ),
+    "already_checked_in": (
+        "Nomor {number} sudah terdaftar hadir.",
+        "Number {number} has already checked in.",
+    ),
+    "nobody_waiting": (
+        "Tidak ada nomor yang menunggu.",
+        "Nobody is waiting.",
+    ),
+    "counter_busy": (
+        "Loket {counter} masih menangani nomor {number}; selesaikan dulu.",
+        "Counter {counter} still has number {number}; finish it first.",
+    ),
+    "counter_invalid": (
+        "Nomor loket harus 1 sampai {counters}.",
+        "The counter number must be 1 to {counters}.",
+    ),
+    "quota_invalid": (
+        "Kuota harus bilangan bulat 0 sampai 999.",
+        "The quota must be a whole number from 0 to 999.",
+    ),
+    "reason_required": (
+        "Alasan wajib diisi.",
+        "A reason is required.",
+    ),
+    "text_too_long": (
+        "{field} terlalu panjang (paling banyak {max} karakter).",
+        "{field_en} is too long (at most {max} characters).",
+    ),
+    "text_control": (
+        "{field} berisi karakter yang tidak diperbolehkan.",
+        "{field_en} contains characters that are not allowed.",
+    ),
+    "date_invalid": (
+        "Tanggal harus berbentuk TTTT-BB-HH, misalnya 2026-12-01.",
+        "The date must look like YYYY-MM-DD, e.g. 2026-12-01.",
+    ),
+    # Identity of the visitor.
+    "name_required": ("Nama wajib diisi.", "The name is required."),
+    "name_invalid": (
+        "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.",
+        "A name may contain only letters, spaces, dots, commas, hyphens and apostrophes.",
+    ),
+    "npwp_invalid": (
+        "NPWP tidak valid: harus 15 atau 16 angka dengan angka pemeriksa yang benar.",
+        "Invalid NPWP: it must be 15 or 16 digits with a correct check digit.",
+    ),
+    "nik_invalid": (
+        "NIK tidak valid: harus 16 angka (kode wilayah dan tanggal lahir yang benar).",
+        "Invalid NIK: it must be 16 digits (a real region code and birth date).",
+    ),
+    "passport_invalid": (
+        "Nomor paspor tidak valid: 6 sampai 12 huruf atau angka.",
+        "Invalid passport number: 6 to 12 letters or digits.",
+    ),
+    "phone_invalid": (
+        "Nomor telepon tidak valid, misalnya 0812 3456 7890 atau +62 380 821123.",
+        "Invalid telephone number, e.g. 0812 3456 7890 or +62 380 821123.",
+    ),
+    "one_identity": (
+        "Isi salah satu saja: NPWP, NIK atau paspor.",
+        "Give only one of: NPWP, NIK or passport.",
+    ),
+    "visitor_invalid": (
+        "Status pengunjung harus salah satu dari: {choices}.",
+        "The visitor's status must be one of: {choices}.",
+    ),
+    # Officers.
+    "officer_exists": ("Petugas {name} sudah ada.", "Officer {name} already exists."),
+    "officer_not_found": ("Petugas {name} tidak ditemukan.", "Officer {name} was not found."),
+    "role_invalid": (
+        "Peran harus officer atau supervisor.",
+        "The role must be officer or supervisor.",
+    ),
+    "pin_invalid": (
+        "PIN harus 4 sampai 12 angka.",
+        "The PIN must be 4 to 12 digits.",
+    ),
+    "pin_wrong": ("Nama atau PIN salah.", "Wrong name or PIN."),
+    "officer_locked": (
+        "Terlalu banyak percobaan salah; coba lagi setelah {minutes} menit.",
+        "Too many wrong tries; try again in {minutes} minutes.",
+    ),
+    "officer_disabled": ("Petugas {name} dinonaktifkan.", "Officer {name} is disabled."),
+    "supervisor_only": (
+        "Hanya supervisor yang boleh melakukan ini.",
+        "Only a supervisor may do this.",
+    ),
+    # The store.
+    "store_unavailable": (
+        "Basis data tidak dapat digunakan: {detail}",
+        "The database cannot be used: {detail}",
+    ),
+    "store_busy": (
+        "Basis data sedang sibuk; coba lagi sebentar lagi.",
+        "The database is busy; please try again in a moment.",
+    ),
+    # Why a day is closed.
+    "why_weekend": ("akhir pekan", "weekend"),
+    "why_holiday": ("hari libur: {name}", "public holiday: {name}"),
+    "why_office_closed": ("kantor tutup", "office closed"),
+    "why_no_hours": ("tidak ada jam layanan", "no service hours"),
+    # Ticket states and moves, as words.
+    "state_booked": ("dipesan", "booked"),
+    "state_waiting": ("menunggu", "waiting"),
+    "state_called": ("dipanggil", "called"),
+    "state_serving": ("dilayani", "being served"),
+    "state_done": ("selesai", "done"),
+    "state_no_show": ("tidak hadir", "a no-show"),
+    "state_cancelled": ("dibatalkan", "cancelled"),
+    "state_expired": ("kedaluwarsa", "expired"),
+    "move_check_in": ("check-in", "checked in"),
+    "move_call": ("dipanggil", "called"),
+    "move_recall": ("dipanggil ulang", "recalled"),
+    "move_start": ("mulai dilayani", "started"),
+    "move_finish": ("diselesaikan", "finished"),
+    "move_no_show": ("ditandai tidak hadir", "marked a no-show"),
+    "move_return": ("dikembalikan ke antrean", "returned to the queue"),
+    "move_cancel": ("dibatalkan", "cancelled"),
+    "move_expire": ("dinyatakan kedaluwarsa", "expired"),
+    "move_transfer": ("dipindahkan ke layanan lain", "transferred to the other service"),
+    # Field names used in messages.
+    "field_name": ("Nama", "The name"),
+    "field_reason": ("Alasan", "The reason"),
+    "field_topic": ("Topik", "The topic"),
+    "field_note": ("Catatan", "The note"),
+}

@@ -1,0 +1,128 @@
+"""Shared fixtures: a real database on each engine, a settable clock, the test profiles.
+
+``store_url`` is parametrized over SQLite (a real file in tmp_path) and PostgreSQL (a
+fresh schema per test in the database named by KIOSK_TEST_PG). Outside CI, the
+PostgreSQL cases skip and say why; with KIOSK_REQUIRE_PG=1 (CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from kiosk.store import open_desk
+
+TESTS = Path(__file__).parent
+ALWAYS_OPEN = TESTS / "profiles" / "always-open.toml"
+KUPANG = TESTS.parent / "data" / "offices" / "kpp-pratama-kupang.toml"
+PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
+WITA = dt.timezone(dt.timedelta(hours=8))
+
+
+class Clock:
+    """A settable clock for the desk; starts at a Monday 10:00 WITA unless told."""
+
+    def __init__(self, now: dt.datetime | None = None):
+        self.current = now or dt.datetime(2026, 11, 30, 10, 0, tzinfo=WITA)
+
+    def __call__(self) -> dt.datetime:
+        return self.current
+
+    def set(self, *args, tz=WITA) -> None:
+        self.current = dt.datetime(*args, tzinfo=tz)
+
+    def advance(self, **delta) -> None:
+        self.current += dt.timedelta(**delta)
+
+
+def _pg_base() -> str:
+    return os.environ.get("KIOSK_TEST_PG", PG_DEFAULT)
+
+
+def _pg_problem() -> str | None:
+    try:
+        import psycopg2
+
+        psycopg2.connect(_pg_base(), connect_timeout=3).close()
+        return None
+    except Exception as exc:  # any reason the server can't be used
+        return (f"PostgreSQL not reachable at {_pg_base()} ({str(exc).strip().splitlines()[0]}); "
+                "run `bash .ci/postgres.sh` or set KIOSK_TEST_PG")
+
+
+_PG_PROBLEM: list = []
+
+
+def pg_problem() -> str | None:
+    if not _PG_PROBLEM:
+        _PG_PROBLEM.append(_pg_problem())
+    return _PG_PROBLEM[0]
+
+
+def require_pg() -> None:
+    problem = pg_problem()
+    if problem:
+        if os.environ.get("KIOSK_REQUIRE_PG") == "1":
+            pytest.fail(problem)
+        pytest.skip(problem)
+
+
+@pytest.fixture
+def pg_url():
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
+    require_pg()
+    import psycopg2
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    conn = psycopg2.connect(_pg_base())
+    conn.autocommit = True
+    conn.cursor().execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in _pg_base() else "?"
+    yield f"{_pg_base()}{sep}options=-csearch_path%3D{schema}"
+    conn.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
+    conn.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return str(tmp_path / "kiosk.db")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "kiosk.db")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def desk(store_url, clock):
+    """The desk of the always-open test office on a real database, at a settable time."""
+    desk = open_desk(store_url, ALWAYS_OPEN, clock=clock)
+    yield desk
+    desk.db.close()
+
+
+@pytest.fixture
+def kupang_desk(store_url, clock):
+    """The desk with the real KPP Pratama Kupang profile (hours, weekends, holidays)."""
+    desk = open_desk(store_url, KUPANG, clock=clock)
+    yield desk
+    desk.db.close()
+
+
+@pytest.fixture
+def sqlite_desk(sqlite_url, clock):
+    """Only SQLite: for UI tests that need a desk but not both engines."""
+    desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
+    yield desk
+    desk.db.close()
