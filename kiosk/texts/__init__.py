@@ -7,12 +7,12 @@ picks one; ``both`` gives "Indonesian / English" on one line for the command lin
 
 from __future__ import annotations
 
-from kiosk.texts import core
+from kiosk.texts import board, core, counter, lobby
 
 LANGUAGES = ("id", "en")
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _area in (core,):
+for _area in (core, lobby, board, counter):
     for _key, _pair in _area.TEXTS.items():
         if _key in TEXTS:
             raise RuntimeError(f"text key {_key!r} is defined twice")

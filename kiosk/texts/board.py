@@ -1,0 +1,4 @@
+"""Texts of the board role."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

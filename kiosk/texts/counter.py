@@ -1,0 +1,4 @@
+"""Texts of the counter role."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}

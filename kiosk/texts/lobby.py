@@ -1,0 +1,4 @@
+"""Texts of the lobby role."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}
