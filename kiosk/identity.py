@@ -39,9 +39,9 @@ def check_name(value: str | None) -> str:
     if not name:
         raise InvalidInput("name", "name_required")
     if len(name) > NAME_MAX:
-        raise InvalidInput("name", "text_too_long", field="Nama", field_en="The name", max=NAME_MAX)
+        raise InvalidInput("name", "text_too_long", what="Nama", what_en="The name", max=NAME_MAX)
     if any(_is_control(ch) for ch in name):
-        raise InvalidInput("name", "text_control", field="Nama", field_en="The name")
+        raise InvalidInput("name", "text_control", what="Nama", what_en="The name")
     if "  " in name or not any(ch.isalpha() for ch in name):
         raise InvalidInput("name", "name_invalid")
     for ch in name:
@@ -120,9 +120,9 @@ def check_text(value: str | None, field: str, *, required: bool = False, max_len
     if required and not text:
         raise InvalidInput(field, "reason_required")
     if len(text) > max_len:
-        raise InvalidInput(field, "text_too_long", field=field_id, field_en=field_en, max=max_len)
+        raise InvalidInput(field, "text_too_long", what=field_id, what_en=field_en, max=max_len)
     if any(_is_control(ch) and ch not in "\n" for ch in text):
-        raise InvalidInput(field, "text_control", field=field_id, field_en=field_en)
+        raise InvalidInput(field, "text_control", what=field_id, what_en=field_en)
     return text
 
 

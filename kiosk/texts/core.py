@@ -71,12 +71,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "A reason is required.",
     ),
     "text_too_long": (
-        "{field} terlalu panjang (paling banyak {max} karakter).",
-        "{field_en} is too long (at most {max} characters).",
+        "{what} terlalu panjang (paling banyak {max} karakter).",
+        "{what_en} is too long (at most {max} characters).",
     ),
     "text_control": (
-        "{field} berisi karakter yang tidak diperbolehkan.",
-        "{field_en} contains characters that are not allowed.",
+        "{what} berisi karakter yang tidak diperbolehkan.",
+        "{what_en} contains characters that are not allowed.",
     ),
     "date_invalid": (
         "Tanggal harus berbentuk TTTT-BB-HH, misalnya 2026-12-01.",

@@ -1,0 +1,58 @@
+"""Real processes at once on one store: numbers never shared, skipped or over quota."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ALWAYS_OPEN
+from kiosk.store import open_desk
+
+WORKER = Path(__file__).parent / "workers" / "desk_worker.py"
+
+
+def run_workers(url: str, jobs: list[tuple[str, int, int]]) -> list[list[dict]]:
+    """Start one process per (action, count, counter); all begin at the same moment."""
+    start = time.time() + 2.0
+    procs = [subprocess.Popen([sys.executable, str(WORKER), url, str(ALWAYS_OPEN), action,
+                               str(count), str(start), str(counter)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for action, count, counter in jobs]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err, err
+        results.append([json.loads(line) for line in out.splitlines()])
+    return results
+
+
+def test_eight_processes_forty_attempts_quota_fifteen(store_url):
+    desk = open_desk(store_url, ALWAYS_OPEN)  # creates the schema before the race
+    results = run_workers(store_url, [("book", 5, 1)] * 8)
+    attempts = [r for proc in results for r in proc]
+    booked = sorted(r["number"] for r in attempts if r["ok"])
+    refused = [r for r in attempts if not r["ok"]]
+    assert len(attempts) == 40
+    assert booked == list(range(1, 16))
+    assert len(refused) == 25
+    assert {r["key"] for r in refused} == {"quota_reached"}
+    status = desk.status()
+    assert (status.issued, status.remaining, status.last_number) == (15, 0, 15)
+    assert sorted(t.number for t in status.tickets) == list(range(1, 16))
+
+
+def test_two_counters_calling_at_once_never_share_a_ticket(store_url):
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    for i in range(12):
+        desk.book("perpajakan", f"Wajib Pajak {chr(65 + i)}")
+    first, second = run_workers(store_url, [("serve", 20, 1), ("serve", 20, 2)])
+    served = [[r["number"] for r in proc if r["ok"]] for proc in (first, second)]
+    assert sorted(served[0] + served[1]) == list(range(1, 13))
+    for numbers in served:
+        assert numbers == sorted(numbers)  # each counter takes them in number order
+    assert all(r["key"] == "nobody_waiting" for proc in (first, second) for r in proc if not r["ok"])
+    assert all(t.state == "done" for t in desk.status().tickets)

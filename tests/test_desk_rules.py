@@ -1,0 +1,439 @@
+"""Rules 1–6 of the service standard, on a real SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import WITA
+from kiosk import states
+from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused
+from kiosk.officers import Officers
+
+D = dt.date
+
+
+def book(desk, name="Yohanes Ndun", service="perpajakan", **kw):
+    return desk.book(service, name, **kw)
+
+
+# ----- rule 1: numbers ------------------------------------------------------------------
+
+
+def test_numbers_run_from_one_without_gaps(desk):
+    numbers = [book(desk).number for _ in range(5)]
+    assert numbers == [1, 2, 3, 4, 5]
+    status = desk.status()
+    assert [t.number for t in status.tickets] == numbers
+    assert (status.quota, status.issued, status.remaining) == (15, 5, 10)
+
+
+def test_walk_in_waits_at_once_and_a_booking_waits_for_check_in(desk, clock):
+    walk_in = book(desk)
+    assert (walk_in.state, walk_in.walk_in, walk_in.date) == ("waiting", True, D(2026, 11, 30))
+    assert walk_in.arrived_at == clock().astimezone(dt.timezone.utc)
+    later = book(desk, day=D(2026, 12, 2))
+    assert (later.state, later.walk_in, later.number) == ("booked", False, 1)
+
+
+def test_each_day_has_its_own_sequence(desk):
+    assert book(desk).number == 1
+    assert book(desk, day=D(2026, 12, 1)).number == 1
+    assert book(desk).number == 2
+
+
+def test_quota_reached_is_refused_with_the_next_day(desk):
+    desk.set_quota(D(2026, 11, 30), 2, "uji", actor="sup")
+    book(desk), book(desk)
+    with pytest.raises(DayNotBookable) as refused:
+        book(desk)
+    assert refused.value.key == "quota_reached"
+    assert refused.value.next_open == D(2026, 12, 1)
+    assert "2026-12-01" in refused.value.message("id") and "2026-12-01" in refused.value.message("en")
+    assert desk.status().issued == 2
+
+
+def test_cancelled_ticket_frees_its_place_but_not_its_number(desk):
+    desk.set_quota(D(2026, 11, 30), 2, "uji", actor="sup")
+    first, _ = book(desk), book(desk)
+    desk.cancel(first.code, actor="sup", reason="salah pilih")
+    third = book(desk)
+    assert third.number == 3
+    status = desk.status()
+    assert (status.issued, status.remaining, status.last_number) == (2, 0, 3)
+    with pytest.raises(DayNotBookable):
+        book(desk)
+
+
+def test_codes_are_unique_and_typed_loosely(desk):
+    tickets = [book(desk) for _ in range(10)]
+    assert len({t.code for t in tickets}) == 10
+    code = tickets[0].code
+    loose = f" {code[:3].lower()}-{code[3:]} "
+    assert desk.ticket(loose).number == 1
+
+
+# ----- rule 2: quota --------------------------------------------------------------------
+
+
+def test_quota_override_is_audited_and_lowering_revokes_nothing(desk):
+    for _ in range(4):
+        book(desk)
+    status = desk.set_quota(D(2026, 11, 30), 3, "petugas sakit", actor="Sari")
+    assert (status.quota, status.issued, status.remaining, status.quota_overridden) == (3, 4, 0, True)
+    assert all(t.state == "waiting" for t in status.tickets)
+    with pytest.raises(DayNotBookable):
+        book(desk)
+    entry = Officers(desk).audit()[0]
+    assert (entry.action, entry.actor, entry.reason, entry.detail) == (
+        "set_quota", "Sari", "petugas sakit", "15 -> 3")
+
+
+@pytest.mark.parametrize("quota", [-1, 1000, 2.5, "10", True])
+def test_quota_values_out_of_range_are_refused(desk, quota):
+    with pytest.raises(InvalidInput):
+        desk.set_quota(D(2026, 11, 30), quota, "alasan", actor="Sari")
+
+
+def test_quota_needs_a_reason_and_a_date_not_past(desk):
+    with pytest.raises(InvalidInput):
+        desk.set_quota(D(2026, 11, 30), 10, "   ", actor="Sari")
+    with pytest.raises(Refused):
+        desk.set_quota(D(2026, 11, 29), 10, "terlambat", actor="Sari")
+
+
+# ----- rule 3: which days ---------------------------------------------------------------
+
+
+def test_weekend_is_closed_and_the_next_open_day_named(kupang_desk, clock):
+    clock.set(2026, 11, 27, 9, 0)  # Friday
+    with pytest.raises(DayNotBookable) as refused:
+        book(kupang_desk, day=D(2026, 11, 28))
+    assert refused.value.key == "day_closed"
+    assert refused.value.next_open == D(2026, 11, 30)
+    assert "akhir pekan" in refused.value.message("id")
+    assert "weekend" in refused.value.message("en")
+    with pytest.raises(DayNotBookable) as sunday:
+        book(kupang_desk, day=D(2026, 11, 29))
+    assert sunday.value.next_open == D(2026, 11, 30)
+
+
+def test_independence_day_is_closed(kupang_desk, clock):
+    clock.set(2027, 8, 16, 9, 0)  # Monday
+    with pytest.raises(DayNotBookable) as refused:
+        book(kupang_desk, day=D(2027, 8, 17))
+    assert "Kemerdekaan" in refused.value.message("id")
+    assert refused.value.next_open == D(2027, 8, 18)
+
+
+def test_walk_in_on_a_saturday_is_refused(kupang_desk, clock):
+    clock.set(2026, 11, 28, 9, 0)
+    with pytest.raises(DayNotBookable) as refused:
+        book(kupang_desk)
+    assert refused.value.next_open == D(2026, 11, 30)
+    assert not kupang_desk.status().open
+
+
+def test_after_hours_today_is_refused_and_before_opening_is_not(kupang_desk, clock):
+    clock.set(2026, 11, 30, 7, 30)
+    assert book(kupang_desk).number == 1  # before opening: the queue forms
+    clock.set(2026, 11, 30, 16, 0)
+    with pytest.raises(DayNotBookable) as refused:
+        book(kupang_desk)
+    assert refused.value.key == "after_hours"
+    assert refused.value.next_open == D(2026, 12, 1)
+
+
+def test_booking_horizon_and_past_dates(kupang_desk, clock):
+    clock.set(2026, 11, 30, 9, 0)
+    assert book(kupang_desk, day=D(2026, 12, 7)).state == "booked"  # 7 days ahead
+    with pytest.raises(DayNotBookable) as beyond:
+        book(kupang_desk, day=D(2026, 12, 8))
+    assert beyond.value.key == "beyond_horizon"
+    with pytest.raises(DayNotBookable) as past:
+        book(kupang_desk, day=D(2026, 11, 27))
+    assert past.value.key == "past_date"
+
+
+def test_office_closed_dates_are_refused(tmp_path, sqlite_url, clock):
+    from kiosk.store import open_desk
+    from conftest import ALWAYS_OPEN
+
+    profile = tmp_path / "office.toml"
+    profile.write_text(ALWAYS_OPEN.read_text().replace(
+        "closed_dates = []", 'closed_dates = ["2026-12-01"]'))
+    desk = open_desk(sqlite_url, profile, clock=clock)
+    with pytest.raises(DayNotBookable) as refused:
+        book(desk, day=D(2026, 12, 1))
+    assert "kantor tutup" in refused.value.message("id")
+    assert refused.value.next_open == D(2026, 12, 2)
+
+
+def test_day_is_the_office_day_at_midnight_wita(desk, clock):
+    clock.set(2026, 11, 30, 23, 59)
+    late = book(desk)
+    clock.set(2026, 12, 1, 0, 1)
+    early = book(desk)
+    assert (late.date, early.date) == (D(2026, 11, 30), D(2026, 12, 1))
+    assert (late.number, early.number) == (1, 1)
+    # 00:01 WITA is still the previous day in UTC: the office's zone decides.
+    assert early.booked_at.date() == D(2026, 11, 30)
+
+
+def test_bookable_days_skip_full_and_closed_days(kupang_desk, clock):
+    clock.set(2026, 11, 27, 9, 0)  # Friday
+    kupang_desk.set_quota(D(2026, 11, 30), 0, "rapat", actor="sup")
+    days = kupang_desk.bookable_days(limit=3)
+    assert [d.date for d in days] == [D(2026, 11, 27), D(2026, 12, 1), D(2026, 12, 2)]
+    assert days[0].remaining == 15
+
+
+# ----- rule 4: the moves ----------------------------------------------------------------
+
+
+def test_a_full_visit(desk, clock):
+    ticket = book(desk, service="aplikasi")
+    clock.advance(minutes=12)
+    called = desk.call_next(1, "Budi")
+    assert (called.code, called.state, called.counter, called.officer) == (ticket.code, "called", 1, "Budi")
+    assert called.waited_seconds == 12 * 60
+    assert desk.recall(ticket.code, 1, "Budi").call_count == 2
+    clock.advance(minutes=1)
+    assert desk.start(ticket.code, 1, "Budi").state == "serving"
+    clock.advance(minutes=9)
+    done = desk.finish(ticket.code, 1, "Budi", topic="Aktivasi EFIN", note="selesai",
+                       outcome="resolved")
+    assert (done.state, done.served_seconds) == ("done", 9 * 60)
+    detail = desk.detail(ticket.code)
+    assert (detail.topic, detail.note, detail.outcome) == ("Aktivasi EFIN", "selesai", "resolved")
+    actions = [(e.action, e.actor, e.counter) for e in reversed(Officers(desk).audit())]
+    assert actions == [("book", "lobby", None), ("call", "Budi", 1), ("recall", "Budi", 1),
+                       ("start", "Budi", 1), ("finish", "Budi", 1)]
+
+
+def test_check_in_of_a_booking_on_its_day(desk, clock):
+    ticket = book(desk, day=D(2026, 12, 1))
+    with pytest.raises(Refused) as early:
+        desk.check_in(ticket.code)
+    assert early.value.key == "ticket_other_day"
+    clock.set(2026, 12, 1, 9, 0)
+    arrived = desk.check_in(ticket.code.lower())
+    assert (arrived.state, arrived.arrived_at is not None) == ("waiting", True)
+    with pytest.raises(Refused) as twice:
+        desk.check_in(ticket.code)
+    assert twice.value.key == "already_checked_in"
+
+
+def test_unknown_and_cancelled_codes_are_refused_at_check_in(desk):
+    with pytest.raises(NotFound):
+        desk.check_in("ZZZ-999")
+    with pytest.raises(NotFound):
+        desk.check_in("")
+    ticket = book(desk, day=D(2026, 11, 30))
+    desk.cancel(ticket.code, actor="lobby")
+    with pytest.raises(Refused) as refused:
+        desk.check_in(ticket.code)
+    assert refused.value.key == "move_refused"
+    assert "dibatalkan" in refused.value.message("id") and "cancelled" in refused.value.message("en")
+
+
+def test_no_show_and_return_keep_the_number(desk):
+    first, second = book(desk), book(desk)
+    desk.call_next(1, "Budi")
+    assert desk.no_show(first.code, 1, "Budi").state == "no_show"
+    assert desk.call_next(1, "Budi").number == 2
+    back = desk.return_to_queue(first.code, actor="Budi")
+    assert (back.state, back.counter) == ("waiting", None)
+    desk.start(second.code, 1, "Budi")
+    desk.finish(second.code, 1, "Budi", topic="SPT")
+    # Strict number order: the returned number 1 comes before any later number.
+    book(desk)
+    assert desk.call_next(1, "Budi").number == 1
+
+
+ALL_MOVES = {
+    "check_in": lambda d, c: d.check_in(c),
+    "call": None,
+    "recall": lambda d, c: d.recall(c, 1, "o"),
+    "start": lambda d, c: d.start(c, 1, "o"),
+    "finish": lambda d, c: d.finish(c, 1, "o", topic="t"),
+    "no_show": lambda d, c: d.no_show(c, 1, "o"),
+    "return": lambda d, c: d.return_to_queue(c, "o"),
+    "cancel": lambda d, c: d.cancel(c, "o"),
+}
+
+
+def _ticket_in(desk, state):
+    """A ticket of today in ``state``, reached by allowed moves only."""
+    if state == "booked":
+        return book(desk, day=desk.today() + dt.timedelta(days=1)), desk.today() + dt.timedelta(days=1)
+    ticket = book(desk)
+    if state == "waiting":
+        return ticket, None
+    desk.call_next(1, "o")
+    if state == "called":
+        return ticket, None
+    if state == "no_show":
+        desk.no_show(ticket.code, 1, "o")
+        return ticket, None
+    desk.start(ticket.code, 1, "o")
+    if state == "serving":
+        return ticket, None
+    if state == "done":
+        desk.finish(ticket.code, 1, "o", topic="t")
+        return ticket, None
+    raise AssertionError(state)
+
+
+@pytest.mark.parametrize("state", ["booked", "waiting", "called", "serving", "done", "no_show"])
+@pytest.mark.parametrize("move", [m for m in ALL_MOVES if m != "call"])
+def test_only_the_allowed_moves_pass(desk, clock, state, move):
+    ticket, day = _ticket_in(desk, state)
+    if day is not None and move == "check_in":
+        clock.set(day.year, day.month, day.day, 10, 0)
+    allowed = states.allowed(move, state)
+    if allowed:
+        moved = ALL_MOVES[move](desk, ticket.code)
+        assert moved.state == states.target(move, state)
+    else:
+        with pytest.raises(Refused):
+            ALL_MOVES[move](desk, ticket.code)
+        assert desk.ticket(ticket.code).state == state
+
+
+def test_unfinished_tickets_expire_after_their_day(desk, clock):
+    waiting, called = book(desk), book(desk)
+    desk.call_next(1, "o")
+    clock.set(2026, 12, 1, 8, 0)
+    assert [t.state for t in desk.status(D(2026, 11, 30)).tickets] == ["expired", "expired"]
+    book(desk)  # the first write of the new day sweeps yesterday
+    assert desk.ticket(waiting.code).state == "expired"
+    assert desk.ticket(called.code).state == "expired"
+    assert any(e.action == "expire" for e in Officers(desk).audit())
+
+
+def test_transfer_keeps_the_number(desk):
+    ticket = book(desk, service="perpajakan")
+    moved = desk.transfer(ticket.code, "aplikasi", None, "Budi")
+    assert (moved.number, moved.service, moved.state) == (ticket.number, "aplikasi", "waiting")
+    with pytest.raises(InvalidInput):
+        desk.transfer(ticket.code, "pajak-bumi", None, "Budi")
+
+
+# ----- rule 5: call next ----------------------------------------------------------------
+
+
+def test_call_next_takes_the_lowest_waiting_number_today(desk):
+    booked_later = book(desk, day=D(2026, 12, 1))
+    tickets = [book(desk) for _ in range(3)]
+    desk.cancel(tickets[0].code, actor="lobby")
+    assert desk.call_next(1, "A").number == 2
+    assert desk.call_next(2, "B").number == 3
+    with pytest.raises(Refused) as nobody:
+        desk.call_next(2, "B")
+    assert nobody.value.key == "counter_busy"
+    assert desk.ticket(booked_later.code).state == "booked"
+
+
+def test_call_next_with_nobody_waiting_and_bad_counter(desk):
+    with pytest.raises(Refused) as nobody:
+        desk.call_next(1, "A")
+    assert nobody.value.key == "nobody_waiting"
+    for counter in (0, 3, -1):
+        with pytest.raises(InvalidInput):
+            desk.call_next(counter, "A")
+
+
+def test_waiting_and_service_times_come_from_the_timestamps(desk, clock):
+    a, b = book(desk), book(desk)
+    clock.advance(minutes=5)
+    desk.call_next(1, "A")
+    desk.start(a.code, 1, "A")
+    clock.advance(minutes=10)
+    desk.finish(a.code, 1, "A", topic="t")
+    desk.call_next(1, "A")
+    status = desk.status()
+    assert status.average_wait_seconds == (5 * 60 + 15 * 60) / 2
+    assert status.average_service_seconds == 10 * 60
+    assert desk.ahead_of(b.code) == 0
+
+
+# ----- rule 6: no personal data on the ticket ---------------------------------------------
+
+
+def test_ticket_and_status_carry_no_personal_data(desk):
+    book(desk, name="Maria Goreti Bria", nik="3171011708450001", phone="081234567890")
+    book(desk, name="D'Costa", npwp="01.312.166.0-091.000")
+    text = repr(desk.status().to_json()) + repr(desk.status())
+    for secret in ("Maria", "Costa", "3171011708450001", "013121660091000", "81234567890"):
+        assert secret not in text
+    detail = desk.detail(desk.status().tickets[0].code)
+    assert detail.visitor.name == "Maria Goreti Bria"
+    assert detail.visitor.phone == "+6281234567890"
+
+
+# ----- who comes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Ni Luh Putu Ayu", "Yohanes Ndun", "D'Costa", "Maria Goreti Bria",
+                                  "I Gusti Ngurah Rai", "Siti Nur'aini", "Zoë Müller-Lüdenscheidt"])
+def test_real_names_pass_as_typed(desk, name):
+    ticket = book(desk, name=name)
+    assert desk.detail(ticket.code).visitor.name == name
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Budi\x1b[31m", "Budi\x00", "A" * 101, "12345",
+                                  "Budi\u202eSantoso", "Budi  Santoso", "Robert'); DROP TABLE ticket;--"])
+def test_bad_names_are_refused(desk, name):
+    with pytest.raises(InvalidInput) as refused:
+        book(desk, name=name)
+    assert refused.value.field == "name"
+    assert desk.status().issued == 0
+
+
+@pytest.mark.parametrize("kw, kind, stored", [
+    ({"npwp": "01.312.166.0-091.000"}, "npwp", "013121660091000"),
+    ({"npwp": "0013121660091000"}, "npwp", "0013121660091000"),
+    ({"nik": "3171011708450001"}, "nik", "3171011708450001"),
+    ({"passport": "x1234567"}, "passport", "X1234567"),
+])
+def test_identities_are_checked_and_stored_compact(desk, kw, kind, stored):
+    ticket = book(desk, **kw)
+    visitor = desk.detail(ticket.code).visitor
+    assert (visitor.id_kind, visitor.id_number) == (kind, stored)
+
+
+@pytest.mark.parametrize("kw, field", [
+    ({"npwp": "01.312.166.1-091.000"}, "npwp"),
+    ({"npwp": "123"}, "npwp"),
+    ({"nik": "9971011708450001"}, "nik"),
+    ({"nik": "31710117084500"}, "nik"),
+    ({"passport": "AB"}, "passport"),
+    ({"phone": "12"}, "phone"),
+    ({"phone": "0812-abc"}, "phone"),
+    ({"status": "cousin"}, "visitor"),
+    ({"nik": "3171011708450001", "passport": "X1234567"}, "passport"),
+])
+def test_bad_identities_are_refused_in_both_languages(desk, kw, field):
+    with pytest.raises(InvalidInput) as refused:
+        book(desk, **kw)
+    assert refused.value.field == field
+    assert refused.value.message("id") != refused.value.message("en")
+    assert desk.status().issued == 0
+
+
+def test_visitor_status_is_recorded(desk):
+    ticket = book(desk, status="proxy")
+    assert desk.detail(ticket.code).visitor.status == "proxy"
+
+
+def test_unknown_service_is_refused(desk):
+    with pytest.raises(InvalidInput) as refused:
+        book(desk, service="pbb")
+    assert "perpajakan" in refused.value.message("en")
+
+
+def test_booked_at_is_stored_in_utc(desk, clock):
+    clock.set(2026, 11, 30, 10, 0, tz=WITA)
+    assert book(desk).booked_at == dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.timezone.utc)

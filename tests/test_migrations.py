@@ -1,0 +1,53 @@
+"""Schema versions: a new store starts at the newest; an old one upgrades and keeps its data."""
+
+from __future__ import annotations
+
+import peewee
+import pytest
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate as apply
+
+from conftest import ALWAYS_OPEN
+from data import migrations
+from data.database import open_database
+from data.models import SchemaVersion, Ticket
+from kiosk.store import open_desk
+
+
+def test_a_new_store_is_at_the_newest_version(store_url):
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    assert migrations.current_version(desk.db) == migrations.LATEST
+    assert migrations.migrate(desk.db) == migrations.LATEST  # idempotent
+
+
+def test_an_old_store_upgrades_and_keeps_its_tickets(store_url):
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    ticket = desk.book("perpajakan", "Yohanes Ndun")
+    db = desk.db
+    migrator = PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase) else SqliteMigrator(db)
+
+    def v2_add_language(database):
+        apply(migrator.add_column("ticket", "language", peewee.CharField(default="id")))
+
+    steps = [*migrations.STEPS, v2_add_language]
+    assert migrations.migrate(db, steps) == migrations.LATEST + 1
+    assert migrations.current_version(db) == migrations.LATEST + 1
+    row = db.execute_sql("SELECT number, language FROM ticket WHERE code = %s" % db.param,
+                         (ticket.code,)).fetchone()
+    assert tuple(row) == (1, "id")
+    assert Ticket.select().count() == 1
+
+
+def test_a_store_newer_than_the_program_is_refused(store_url):
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    SchemaVersion.create(version=migrations.LATEST + 5, applied_at=desk._stamp())
+    with pytest.raises(Exception) as refused:
+        open_desk(store_url, ALWAYS_OPEN)
+    assert "newer than this program" in str(refused.value)
+
+
+def test_sqlite_store_runs_in_wal_with_foreign_keys(sqlite_url):
+    open_desk(sqlite_url, ALWAYS_OPEN)
+    db = open_database(sqlite_url)
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
