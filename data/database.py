@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
 from platformdirs import user_data_dir
+from playhouse.shortcuts import ReconnectMixin
 
 from data.models import database as proxy
 
@@ -100,7 +101,21 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
     if parts.password:
         kwargs["password"] = unquote(parts.password)
     kwargs.setdefault("connect_timeout", "5")
-    return peewee.PostgresqlDatabase(name, **kwargs)
+    return ReconnectingPostgres(name, **kwargs)
+
+
+class ReconnectingPostgres(ReconnectMixin, peewee.PostgresqlDatabase):
+    """Reconnects once when the server has restarted since the last statement (only
+    outside a transaction, so nothing half-done is silently replayed)."""
+
+    reconnect_errors = (
+        (peewee.OperationalError, "server closed the connection"),
+        (peewee.OperationalError, "terminating connection"),
+        (peewee.OperationalError, "connection already closed"),
+        (peewee.OperationalError, "could not receive data"),
+        (peewee.OperationalError, "ssl syscall"),
+        (peewee.InterfaceError, "connection already closed"),
+    )
 
 
 def engine(db: peewee.Database) -> str:

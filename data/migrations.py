@@ -22,8 +22,27 @@ def _v1_initial(db: peewee.Database) -> None:
     db.create_tables(ALL_MODELS)
 
 
+def _v2_audit_append_only(db: peewee.Database) -> None:
+    # The audit log is evidence: the database itself refuses to change or delete an entry.
+    if isinstance(db, peewee.PostgresqlDatabase):
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql")
+        db.execute_sql("DROP TRIGGER IF EXISTS audit_entry_no_change ON audit_entry")
+        db.execute_sql(
+            "CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry "
+            "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()")
+    else:
+        for event in ("UPDATE", "DELETE"):
+            db.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{event.lower()} BEFORE {event} "
+                "ON audit_entry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+
+
 # STEPS[i] brings a store from version i to version i + 1.
-STEPS: list[Step] = [_v1_initial]
+STEPS: list[Step] = [_v1_initial, _v2_audit_append_only]
+# What the models can't say (triggers), applied to a new store made from the models.
+EXTRAS: list[Step] = [_v2_audit_append_only]
 LATEST = len(STEPS)
 
 
@@ -48,6 +67,8 @@ def migrate(db: peewee.Database, steps: list[Step] | None = None) -> int:
                 f"({len(steps)}); upgrade the program")
         if version == 0 and steps is STEPS:
             db.create_tables(ALL_MODELS)  # a new store starts at the newest schema
+            for extra in EXTRAS:
+                extra(db)
             _stamp(LATEST)
             return LATEST
     while version < len(steps):

@@ -44,24 +44,45 @@ def format_code(code: str) -> str:
 
 
 def _store_errors(method):
-    """Database trouble becomes one calm refusal instead of a traceback."""
+    """Database trouble becomes one calm refusal instead of a traceback. A broken
+    connection is dropped so the next call connects afresh; a read is tried once more."""
+    retry = method.__name__ in _READS
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except peewee.OperationalError as exc:
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            if "locked" in text or "busy" in text:
-                raise StoreUnavailable(text, key="store_busy") from exc
-            raise StoreUnavailable(text) from exc
-        except (peewee.InterfaceError, peewee.DatabaseError) as exc:
-            if isinstance(exc, peewee.IntegrityError):
+        for attempt in (1, 2):
+            try:
+                return method(self, *args, **kwargs)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                _forget_connection(self.db)
+                text = _first_line(exc)
+                busy = "locked" in text or "busy" in text
+                if retry and attempt == 1 and not busy:
+                    continue
+                raise StoreUnavailable(text, key="store_busy" if busy else "store_unavailable") from exc
+            except peewee.IntegrityError:
                 raise
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreUnavailable(text) from exc
+            except peewee.DatabaseError as exc:
+                raise StoreUnavailable(_first_line(exc)) from exc
 
     return wrapper
+
+
+_READS = {"status", "ticket", "detail", "ahead_of", "bookable_days"}
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _forget_connection(db: peewee.Database) -> None:
+    if db.in_transaction():
+        return
+    try:
+        db.close()
+    except Exception:  # the connection is already gone; start from a clean state
+        db._state.reset()
 
 
 class Desk:

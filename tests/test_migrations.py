@@ -51,3 +51,31 @@ def test_sqlite_store_runs_in_wal_with_foreign_keys(sqlite_url):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_the_audit_log_cannot_be_changed_or_deleted(store_url):
+    from data.models import AuditEntry
+
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    desk.book("perpajakan", "Yohanes Ndun")
+    for attempt in (lambda: AuditEntry.update(actor="someone else").execute(),
+                    lambda: AuditEntry.delete().execute()):
+        with pytest.raises(peewee.DatabaseError) as refused:
+            with desk.db.atomic():
+                attempt()
+        assert "append-only" in str(refused.value)
+    assert [e.actor for e in AuditEntry.select()] == ["lobby"]
+
+
+def test_a_version_one_store_gets_the_audit_triggers(store_url):
+    db = open_database(store_url)
+    migrations.migrate(db, migrations.STEPS[:1])  # a store made by the first release
+    assert migrations.current_version(db) == 1
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    assert migrations.current_version(desk.db) == migrations.LATEST
+    desk.book("perpajakan", "Yohanes Ndun")
+    from data.models import AuditEntry
+
+    with pytest.raises(peewee.DatabaseError):
+        with desk.db.atomic():
+            AuditEntry.delete().execute()
