@@ -177,6 +177,7 @@ class Desk:
         if day < self.today():
             raise Refused("past_date", date=day.isoformat())
         with self.db.atomic():
+            self._lock_day(day, create=True)  # bookings of that day wait for the new quota
             before, _ = self.quota_for(day)
             QuotaOverride.insert(day=day, quota=quota, reason=reason, set_by=actor,
                                  set_at=self._stamp()).on_conflict(

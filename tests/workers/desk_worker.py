@@ -1,6 +1,14 @@
-"""A separate process that books or calls through the real desk, started by the
-concurrency tests. Waits until START (epoch seconds) so all workers hit the store at once,
-then prints one JSON line per attempt: {"ok": ..., "number"|"error": ...}."""
+"""A separate process working through the real desk, started by the concurrency and
+crash tests. Waits until START (epoch seconds) so all workers hit the store at once, then
+prints one JSON line per attempt, after it is committed: {"ok": true, "number": …} or
+{"ok": false, "key": …}.
+
+    desk_worker.py URL OFFICE START book COUNT
+    desk_worker.py URL OFFICE START serve COUNT COUNTER
+    desk_worker.py URL OFFICE START checkin CODE…
+    desk_worker.py URL OFFICE START quota QUOTA…
+    desk_worker.py URL OFFICE START book-forever
+"""
 
 import json
 import sys
@@ -10,26 +18,49 @@ from kiosk.errors import DeskError
 from kiosk.store import open_desk
 
 
+def say(**fields) -> None:
+    print(json.dumps(fields), flush=True)
+
+
+def attempt(action) -> None:
+    try:
+        say(ok=True, **action())
+    except DeskError as exc:
+        say(ok=False, key=exc.key, error=str(exc))
+
+
 def main() -> None:
-    url, office, action, count, start = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
-    counter = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+    url, office, start, action, *rest = sys.argv[1:]
     desk = open_desk(url, office)
-    desk.status()  # connect before the start line
-    time.sleep(max(0.0, start - time.time()))
-    for i in range(count):
-        try:
-            if action == "book":
-                ticket = desk.book("perpajakan" if i % 2 else "aplikasi", f"Wajib Pajak {chr(65 + i % 26)}")
-                print(json.dumps({"ok": True, "number": ticket.number}), flush=True)
-            elif action == "serve":
-                ticket = desk.call_next(counter, f"officer{counter}")
-                desk.start(ticket.code, counter, f"officer{counter}")
-                desk.finish(ticket.code, counter, f"officer{counter}", topic="uji")
-                print(json.dumps({"ok": True, "number": ticket.number}), flush=True)
-        except DeskError as exc:
-            print(json.dumps({"ok": False, "key": exc.key, "error": str(exc)}), flush=True)
-            if action == "serve" and exc.key == "nobody_waiting":
-                break
+    desk.status()  # connected before the start line
+    time.sleep(max(0.0, float(start) - time.time()))
+    if action == "book":
+        for i in range(int(rest[0])):
+            service = "perpajakan" if i % 2 else "aplikasi"
+            attempt(lambda: {"number": desk.book(service, f"Wajib Pajak {chr(65 + i % 26)}").number})
+    elif action == "book-forever":
+        while True:  # until killed; a short pause so a kill lands anywhere in the cycle
+            attempt(lambda: {"number": desk.book("perpajakan", "Yohanes Ndun").number})
+            time.sleep(0.003)
+    elif action == "serve":
+        count, counter = int(rest[0]), int(rest[1])
+        officer = f"officer{counter}"
+        for _ in range(count):
+            def serve():
+                ticket = desk.call_next(counter, officer)
+                desk.start(ticket.code, counter, officer)
+                desk.finish(ticket.code, counter, officer, topic="uji")
+                return {"number": ticket.number}
+            attempt(serve)
+            time.sleep(0.01)
+    elif action == "checkin":
+        for code in rest:
+            attempt(lambda: {"number": desk.check_in(code).number})
+    elif action == "quota":
+        for quota in rest:
+            attempt(lambda: {"quota": desk.set_quota(desk.today(), int(quota), "uji beban",
+                                                     actor="supervisor").quota})
+            time.sleep(0.05)
 
 
 if __name__ == "__main__":
