@@ -97,6 +97,7 @@ class Office:
     services: tuple[Service, ...]
     complaint_channels: tuple[ComplaintChannel, ...]
     standard: ServiceStandard
+    retention_days: int = 365  # personal data of older tickets is erased by `kiosk purge`
     extra: dict = field(default_factory=dict, compare=False)  # role settings of later sections
 
     @property
@@ -183,6 +184,10 @@ class _Reader:
         if not 1 <= counters <= 9:
             raise self.fail("helpdesk.counters", "must be between 1 and 9")
         standard = self.table("service_standard", required=False)
+        privacy = self.table("privacy", required=False)
+        retention = self.get(privacy, "privacy", "retention_days", int, default=365)
+        if not 1 <= retention <= 3650:
+            raise self.fail("privacy.retention_days", "must be between 1 and 3650")
         return Office(
             path=str(self.path),
             name=self.get(office, "office", "name", str),
@@ -203,6 +208,7 @@ class _Reader:
                 **{k: self.get(standard, "service_standard", k, str, default="")
                    for k in ServiceStandard.__dataclass_fields__}
             ),
+            retention_days=retention,
             extra={k: v for k, v in self.raw.items() if k not in _KNOWN_TABLES},
         )
 
@@ -268,4 +274,4 @@ class _Reader:
 
 
 _KNOWN_TABLES = {"office", "opening_hours", "helpdesk", "service_standard", "services",
-                 "complaint_channels"}
+                 "complaint_channels", "privacy"}

@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--reason", required=True)
     q.add_argument("--officer", metavar="NAME")
 
+    p = sub.add_parser("purge", parents=[common, as_json],
+                       help="erase visitors' personal data older than the retention period")
+    p.add_argument("--older-than", type=int, metavar="DAYS",
+                   help="days to keep (default: the profile's privacy.retention_days)")
+
     p = sub.add_parser("officer", parents=[common], help="officers and supervisors")
     osub = p.add_subparsers(dest="officer_command", metavar="add", required=True)
     o = osub.add_parser("add", parents=[common], help="add an officer; the PIN is asked for")
@@ -221,6 +226,17 @@ def _quota(desk, args) -> int:
     return EXIT_OK
 
 
+def _purge(desk, args) -> int:
+    from kiosk.privacy import purge
+
+    result = purge(desk, _actor(args), args.older_than)
+    if args.json:
+        print(json.dumps({"before": result.before.isoformat(), "tickets": result.tickets}))
+    else:
+        print(both("purged", tickets=result.tickets, before=result.before.isoformat()))
+    return EXIT_OK
+
+
 def _officer(desk, args) -> int:
     from kiosk.officers import Officers
 
@@ -253,5 +269,6 @@ _COMMANDS = {
     "status": _status,
     "quota": _quota,
     "officer": _officer,
+    "purge": _purge,
     **{move: _move for move in TICKET_MOVES},
 }

@@ -133,6 +133,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hanya supervisor yang boleh melakukan ini.",
         "Only a supervisor may do this.",
     ),
+    "retention_invalid": (
+        "Masa simpan harus 1 sampai 3650 hari.",
+        "The retention period must be 1 to 3650 days.",
+    ),
+    "purged": (
+        "Data pribadi {tickets} tiket sebelum {before} telah dihapus.",
+        "Personal data of {tickets} tickets before {before} erased.",
+    ),
     # The store.
     "store_unavailable": (
         "Basis data tidak dapat digunakan: {detail}",
