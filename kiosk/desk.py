@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
+from dataclasses import replace
 from typing import Callable
 
 import peewee
 
 from data.changes import NOTIFY_CHANNEL, ChangeWatcher
 from data.database import engine
-from data.models import AuditEntry, DayCounter, QuotaOverride, Service, Ticket
+from data.models import DayCounter, QuotaOverride, Service, Ticket
+from data.queries import HotQueries
 from data.office import Office
 from kiosk import service_days, states
 from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused, StoreUnavailable
@@ -92,6 +94,7 @@ class Desk:
                  clock: Callable[[], dt.datetime] = utc_now):
         self.db, self.office, self.clock = db, office, clock
         self.postgres = engine(db) == "postgresql"
+        self.q = HotQueries(db)
         self._expired_through: dt.date | None = None
 
     # ----- time -------------------------------------------------------------------------
@@ -121,13 +124,14 @@ class Desk:
 
     # ----- days and quota ---------------------------------------------------------------
 
-    def quota_for(self, day: dt.date) -> tuple[int, QuotaOverride | None]:
-        override = QuotaOverride.get_or_none(QuotaOverride.day == day)
-        return (override.quota if override else self.office.daily_quota), override
+    def quota_for(self, day: dt.date) -> tuple[int, str | None]:
+        """The day's quota, and the supervisor's reason when it is not the default."""
+        override = self.q.override(day)
+        return (override[0], override[1]) if override else (self.office.daily_quota, None)
 
     def _taken(self, day: dt.date) -> tuple[int, int]:
-        row = DayCounter.get_or_none(DayCounter.day == day)
-        return (row.taken, row.last_number) if row else (0, 0)
+        row = self.q.counter_row(day)
+        return (row[1], row[0]) if row else (0, 0)
 
     def _day_refusal(self, day: dt.date) -> tuple[str, dict] | None:
         """Why no number can be booked for ``day`` now, before looking at the quota."""
@@ -209,31 +213,33 @@ class Desk:
         if refusal:
             raise self._not_bookable(*refusal, day=day)
         stamp = self._stamp()
+        state = states.WAITING if walk_in else states.BOOKED
         try:
             with self.db.atomic():
-                counter_row = self._lock_day(day, create=True)
-                quota, _ = self.quota_for(day)
-                if counter_row.taken >= quota:
+                last_number, taken = self.q.lock_day(day, create=True)
+                if taken >= self.quota_for(day)[0]:
                     raise _QuotaFull()
-                number = counter_row.last_number + 1
-                (DayCounter.update(last_number=number, taken=counter_row.taken + 1)
-                 .where(DayCounter.day == day).execute())
-                ticket = Ticket.create(
-                    day=day, number=number, code=self._new_code(), service=service,
-                    state=states.WAITING if walk_in else states.BOOKED, walk_in=walk_in,
-                    visitor_name=visitor.name, visitor_status=visitor.status,
+                number = last_number + 1
+                self.q.bump(day, number, taken + 1)
+                code = self._new_code()
+                self.q.insert_ticket(
+                    day=day, number=number, code=code, service=service, state=state,
+                    walk_in=walk_in, visitor_name=visitor.name, visitor_status=visitor.status,
                     id_kind=visitor.id_kind, id_number=visitor.id_number, phone=visitor.phone,
                     booked_at=stamp, arrived_at=stamp if walk_in else None)
-                self._audit("book", actor, None, ticket=ticket,
+                self._audit("book", actor, None, day=day, code=code, number=number,
                             detail=f"{service} {'walk-in' if walk_in else 'booking'}")
         except _QuotaFull:
             raise self._not_bookable("quota_reached", {"date": day.isoformat()}, day) from None
-        return self._view(ticket)
+        at = stamp.replace(tzinfo=dt.timezone.utc)
+        return TicketView(number=number, code=code, date=day, service=service, state=state,
+                          walk_in=walk_in, counter=None, officer="", call_count=0, booked_at=at,
+                          arrived_at=at if walk_in else None)
 
     def _new_code(self) -> str:
         while True:
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-            if not Ticket.select().where(Ticket.code == code).exists():
+            if not self.q.code_used(code):
                 return code
 
     def _lock_day(self, day: dt.date, create: bool = False) -> DayCounter:
@@ -265,23 +271,21 @@ class Desk:
         self._expire_once_a_day()
         today = self.today()
         with self.db.atomic():
-            if DayCounter.get_or_none(DayCounter.day == today) is None:
+            if self.q.lock_day(today) is None:
                 raise Refused("nobody_waiting")
-            self._lock_day(today)
-            busy = (Ticket.select(Ticket.number)
-                    .where(Ticket.day == today, Ticket.counter == counter,
-                           Ticket.state.in_((states.CALLED, states.SERVING)))
-                    .first())
-            if busy:
-                raise Refused("counter_busy", counter=counter, number=busy.number)
-            ticket = (Ticket.select()
-                      .where(Ticket.state == states.WAITING, Ticket.day == today)
-                      .order_by(Ticket.number).first())
-            if ticket is None:
+            busy = self.q.counter_busy(today, counter)
+            if busy is not None:
+                raise Refused("counter_busy", counter=counter, number=busy)
+            row = self.q.lowest_waiting(today)
+            if row is None:
                 raise Refused("nobody_waiting")
             now = self._stamp()
-            return self._apply(ticket, "call", officer, counter, called_at=now, counter=counter,
-                               officer=officer, call_count=1)
+            self.q.call(row[0], now, counter, officer)
+            ticket = _row_view(row)
+            self._audit("call", officer, counter, day=today, code=ticket.code,
+                        number=ticket.number)
+        return replace(ticket, state=states.CALLED, called_at=now.replace(tzinfo=dt.timezone.utc),
+                       counter=counter, officer=officer, call_count=1)
 
     @_store_errors
     def recall(self, code: str, counter: int | None, officer: str) -> TicketView:
@@ -381,7 +385,8 @@ class Desk:
         if new_state == states.CANCELLED:
             DayCounter.update(taken=DayCounter.taken - 1).where(DayCounter.day == ticket.day).execute()
         self._audit(move, actor, at_counter if at_counter is not None else ticket.counter,
-                    ticket=ticket, detail=detail, reason=reason)
+                    day=ticket.day, code=ticket.code, number=ticket.number, detail=detail,
+                    reason=reason)
         return self._view(ticket)
 
     # ----- end of day -------------------------------------------------------------------
@@ -404,7 +409,7 @@ class Desk:
             (Ticket.update(state=states.EXPIRED, ended_at=self._stamp())
              .where(Ticket.id.in_([t.id for t in stale])).execute())
             for t in stale:
-                self._audit("expire", "system", None, ticket=t)
+                self._audit("expire", "system", None, day=t.day, code=t.code, number=t.number)
         return len(stale)
 
     # ----- reading ----------------------------------------------------------------------
@@ -413,10 +418,9 @@ class Desk:
     def status(self, day: dt.date | None = None) -> DayStatus:
         today = self.today()
         day = day or today
-        quota, override = self.quota_for(day)
+        quota, override_reason = self.quota_for(day)
         taken, last_number = self._taken(day)
-        tickets = tuple(self._view(t) for t in
-                        Ticket.select().where(Ticket.day == day).order_by(Ticket.number))
+        tickets = tuple(_row_view(row) for row in self.q.day_tickets(day))
         if day < today:
             tickets = tuple(_expired_view(t) for t in tickets)
         closed = service_days.closed_why(self.office, day)
@@ -428,8 +432,8 @@ class Desk:
             open_now=day == today and service_days.is_open_now(self.office, self.local_now()),
             bookable=self._day_refusal(day) is None and taken < quota,
             quota=quota,
-            quota_overridden=override is not None,
-            quota_reason=override.reason if override else "",
+            quota_overridden=override_reason is not None,
+            quota_reason=override_reason or "",
             issued=taken,
             last_number=last_number,
             tickets=tickets,
@@ -462,14 +466,12 @@ class Desk:
 
     # ----- helpers ----------------------------------------------------------------------
 
-    def _audit(self, action: str, actor: str, counter: int | None, *, ticket: Ticket | None = None,
-               day: dt.date | None = None, detail: str = "", reason: str = "") -> None:
-        AuditEntry.create(
-            at=self._stamp(), actor=actor[:120], counter=counter, action=action,
-            day=ticket.day if ticket is not None else day,
-            ticket_code=ticket.code if ticket is not None else "",
-            ticket_number=ticket.number if ticket is not None else None,
-            detail=detail, reason=reason)
+    def _audit(self, action: str, actor: str, counter: int | None, *, day: dt.date | None = None,
+               code: str = "", number: int | None = None, detail: str = "",
+               reason: str = "") -> None:
+        self.q.insert_audit(at=self._stamp(), actor=actor[:120], counter=counter, action=action,
+                            day=_as_date(day) if day else None, ticket_code=code,
+                            ticket_number=number, detail=detail, reason=reason)
         if self.postgres:
             # Sent at commit; a board LISTENing elsewhere reads the day again.
             self.db.execute_sql(f"NOTIFY {NOTIFY_CHANNEL}")
@@ -498,8 +500,25 @@ def _as_date(value) -> dt.date:
 
 def _expired_view(ticket: TicketView) -> TicketView:
     """A past day's unfinished ticket reads as expired even before the sweep has run."""
-    if ticket.state in states.UNFINISHED:
-        from dataclasses import replace
+    return replace(ticket, state=states.EXPIRED) if ticket.state in states.UNFINISHED else ticket
 
-        return replace(ticket, state=states.EXPIRED)
-    return ticket
+
+def _moment(value) -> dt.datetime | None:
+    """A stored naive-UTC time (a string on SQLite) as an aware datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.timezone.utc)
+
+
+def _row_view(row: tuple) -> TicketView:
+    """A TicketView straight from a row of data.queries.TICKET_COLUMNS."""
+    (_, day, number, code, service, state, walk_in, counter, officer, call_count, booked_at,
+     arrived_at, called_at, started_at, finished_at, ended_at) = row
+    return TicketView(
+        number=number, code=code, date=_as_date(day), service=service, state=state,
+        walk_in=bool(walk_in), counter=counter, officer=officer, call_count=call_count,
+        booked_at=_moment(booked_at), arrived_at=_moment(arrived_at),
+        called_at=_moment(called_at), started_at=_moment(started_at),
+        finished_at=_moment(finished_at), ended_at=_moment(ended_at))
