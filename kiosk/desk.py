@@ -116,6 +116,9 @@ class Desk:
     @_store_errors
     def sync_services(self) -> None:
         """Copy the profile's services into the store (tickets refer to them)."""
+        stored = {(s.code, s.name, s.name_en) for s in Service.select()}
+        if stored >= {(s.code, s.name, s.name_en) for s in self.office.services}:
+            return
         with self.db.atomic():
             for s in self.office.services:
                 Service.insert(code=s.code, name=s.name, name_en=s.name_en).on_conflict(
@@ -401,6 +404,9 @@ class Desk:
     def expire_past_days(self) -> int:
         """Rule 4: anything unfinished at the end of its day becomes expired."""
         today = self.today()
+        unfinished = Ticket.select().where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today)
+        if not unfinished.exists():
+            return 0  # most starts: nothing to sweep, no write lock taken
         with self.db.atomic():
             stale = list(Ticket.select(Ticket.id, Ticket.day, Ticket.code, Ticket.number)
                          .where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today))

@@ -32,7 +32,9 @@ def open_desk(url: str | None = None, office_path: str | Path | None = None,
         raise StoreUnavailable(str(exc)) from None
     except (peewee.DatabaseError, peewee.InterfaceError, RuntimeError, OSError) as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise StoreUnavailable(f"{describe(url)}: {first}") from None
+        busy = "locked" in first or "busy" in first
+        raise StoreUnavailable(f"{describe(url)}: {first}",
+                               key="store_busy" if busy else "store_unavailable") from None
     desk = Desk(db, office, clock)
     desk.sync_services()
     desk.expire_past_days()

@@ -78,13 +78,16 @@ def pg_url():
     import psycopg2
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    conn = psycopg2.connect(_pg_base())
-    conn.autocommit = True
-    conn.cursor().execute(f"CREATE SCHEMA {schema}")
+    def run(sql: str) -> None:
+        conn = psycopg2.connect(_pg_base())  # a fresh one: a test may restart the server
+        conn.autocommit = True
+        conn.cursor().execute(sql)
+        conn.close()
+
+    run(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in _pg_base() else "?"
     yield f"{_pg_base()}{sep}options=-csearch_path%3D{schema}"
-    conn.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
-    conn.close()
+    run(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

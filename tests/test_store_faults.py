@@ -1,0 +1,140 @@
+"""Database faults on the command line: a clear line and exit 4, never a traceback, and
+nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ALWAYS_OPEN, require_pg
+from kiosk.store import open_desk
+
+
+def kiosk(url, *args):
+    return subprocess.run([sys.executable, "-m", "kiosk", "--db", url, "--office", str(ALWAYS_OPEN),
+                           *args], capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL)
+
+
+def assert_one_clear_line(result, code, *words):
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "kiosk.db"
+    path.write_bytes(b"this is not a database, it is a shopping list\n" * 200)
+    assert_one_clear_line(kiosk(str(path), "status", "--json"), 4, "not a database")
+    assert_one_clear_line(kiosk(str(path), "book", "perpajakan", "--name", "Budi"), 4)
+
+
+def test_a_corrupt_database(tmp_path):
+    path = tmp_path / "kiosk.db"
+    open_desk(str(path), ALWAYS_OPEN).book("perpajakan", "Budi")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is garbage now
+    path.write_bytes(bytes(data))
+    for wal in (tmp_path / "kiosk.db-wal", tmp_path / "kiosk.db-shm"):
+        wal.unlink(missing_ok=True)
+    assert_one_clear_line(kiosk(str(path), "status", "--json"), 4)
+
+
+def test_a_database_file_that_is_read_only(tmp_path):
+    path = tmp_path / "kiosk.db"
+    desk = open_desk(str(path), ALWAYS_OPEN)
+    desk.book("perpajakan", "Budi")
+    desk.db.close()  # the last connection checkpoints and removes the WAL
+    # Immutable: not even root may write it, as on a read-only medium.
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not possible here")
+    try:
+        result = kiosk(str(path), "book", "perpajakan", "--name", "Budi")
+        assert_one_clear_line(result, 4, "readonly")
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+    assert open_desk(str(path), ALWAYS_OPEN).status().issued == 1
+
+
+def test_another_process_holds_the_write_lock_too_long(tmp_path):
+    path = tmp_path / "kiosk.db"
+    open_desk(str(path), ALWAYS_OPEN)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        result = kiosk(str(path), "book", "perpajakan", "--name", "Budi")
+        assert time.monotonic() - started >= 4.5  # it waited the busy timeout first
+        assert_one_clear_line(result, 4, "sibuk", "busy")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode == 0
+
+
+@pytest.fixture
+def small_disk():
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-full-"))
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        folder.rmdir()
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+    folder.rmdir()
+
+
+def test_a_full_disk(small_disk):
+    path = small_disk / "kiosk.db"
+    desk = open_desk(str(path), ALWAYS_OPEN)
+    desk.set_quota(desk.today(), 999, "uji", actor="sup")
+    desk.book("perpajakan", "Budi")
+    desk.db.close()
+    filler = small_disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass  # the disk is full now
+    finally:
+        os.close(fd)
+    codes = [kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode for _ in range(40)]
+    refused = [c for c in codes if c != 0]
+    assert refused and set(refused) == {4}
+    last = kiosk(str(path), "book", "perpajakan", "--name", "Budi")
+    assert_one_clear_line(last, 4, "full")
+    filler.unlink()
+    status = json.loads(kiosk(str(path), "status", "--json").stdout)
+    numbers = [t["number"] for t in status["tickets"]]
+    assert numbers == list(range(1, len(numbers) + 1)) and status["issued"] == len(numbers)
+    assert kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode == 0
+
+
+def test_postgresql_restarting_mid_day(pg_url):
+    require_pg()
+    if os.geteuid() != 0:
+        pytest.skip("needs root to restart the local cluster")
+    desk = open_desk(pg_url, ALWAYS_OPEN)
+    desk.book("perpajakan", "Budi")
+    restarted = subprocess.run(["pg_ctlcluster", "15", "main", "restart"], capture_output=True, text=True)
+    if restarted.returncode != 0:
+        pytest.skip(f"cannot restart the cluster: {restarted.stderr.strip()}")
+    for _ in range(40):
+        if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"]).returncode == 0:
+            break
+        time.sleep(0.25)
+    assert desk.status().issued == 1  # reconnected by itself
+    assert desk.book("aplikasi", "Yohanes Ndun").number == 2
