@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import secrets
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable
 
 import peewee
@@ -518,8 +519,11 @@ def _moment(value) -> dt.datetime | None:
     return value.replace(tzinfo=dt.timezone.utc)
 
 
+@lru_cache(maxsize=4096)
 def _row_view(row: tuple) -> TicketView:
-    """A TicketView straight from a row of data.queries.TICKET_COLUMNS."""
+    """A TicketView straight from a row of data.queries.TICKET_COLUMNS. Rows are plain
+    tuples, so an unchanged ticket read again (the board, a few times a second) costs a
+    hash lookup instead of parsing six timestamps."""
     (_, day, number, code, service, state, walk_in, counter, officer, call_count, booked_at,
      arrived_at, called_at, started_at, finished_at, ended_at) = row
     return TicketView(
