@@ -9,7 +9,6 @@ row lock on the day's counter, taken before any ticket of that day is touched.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import secrets
 from dataclasses import replace
 from functools import lru_cache
@@ -23,7 +22,8 @@ from data.models import DayCounter, QuotaOverride, Service, Ticket
 from data.queries import HotQueries
 from data.office import Office
 from kiosk import service_days, states
-from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused, StoreUnavailable
+from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused
+from kiosk.guard import store_errors
 from kiosk.identity import check_text, check_visitor
 from kiosk.records import DayChoice, DayStatus, TicketDetail, TicketView, VisitorView
 from kiosk.texts import say
@@ -44,48 +44,6 @@ def normalize_code(code: str) -> str:
 
 def format_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}" if len(code) == CODE_LENGTH else code
-
-
-def _store_errors(method):
-    """Database trouble becomes one calm refusal instead of a traceback. A broken
-    connection is dropped so the next call connects afresh; a read is tried once more."""
-    retry = method.__name__ in _READS
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        for attempt in (1, 2):
-            try:
-                return method(self, *args, **kwargs)
-            except (peewee.OperationalError, peewee.InterfaceError) as exc:
-                _forget_connection(self.db)
-                text = _first_line(exc)
-                busy = "locked" in text or "busy" in text
-                if retry and attempt == 1 and not busy:
-                    continue
-                raise StoreUnavailable(text, key="store_busy" if busy else "store_unavailable") from exc
-            except peewee.IntegrityError:
-                raise
-            except peewee.DatabaseError as exc:
-                raise StoreUnavailable(_first_line(exc)) from exc
-
-    return wrapper
-
-
-_READS = {"status", "ticket", "detail", "ahead_of", "bookable_days"}
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _forget_connection(db: peewee.Database) -> None:
-    if db.in_transaction():
-        return
-    try:
-        db.close()
-    except Exception:  # the connection is already gone; start from a clean state
-        db._state.reset()
 
 
 class Desk:
@@ -114,7 +72,7 @@ class Desk:
 
     # ----- set-up -----------------------------------------------------------------------
 
-    @_store_errors
+    @store_errors
     def sync_services(self) -> None:
         """Copy the profile's services into the store (tickets refer to them)."""
         stored = {(s.code, s.name, s.name_en) for s in Service.select()}
@@ -156,7 +114,7 @@ class Desk:
             return "after_hours", {"hours": hours.label()}
         return None
 
-    @_store_errors
+    @store_errors
     def bookable_days(self, limit: int = 3, start: dt.date | None = None) -> list[DayChoice]:
         """The next days (from ``start``, default today) a number can still be booked for."""
         day = start or self.today()
@@ -175,7 +133,7 @@ class Desk:
         return DayNotBookable(key, later[0].date if later else None,
                               self.office.booking_horizon_days, **values)
 
-    @_store_errors
+    @store_errors
     def set_quota(self, day: dt.date, quota: int, reason: str, actor: str,
                   counter: int | None = None) -> DayStatus:
         """A supervisor's quota for ``day`` (rule 2): kept with its reason in the audit log."""
@@ -199,7 +157,7 @@ class Desk:
 
     # ----- booking ----------------------------------------------------------------------
 
-    @_store_errors
+    @store_errors
     def book(self, service: str, name: str | None, *, status: str | None = "self",
              npwp: str | None = None, nik: str | None = None, passport: str | None = None,
              phone: str | None = None, day: dt.date | None = None,
@@ -257,7 +215,7 @@ class Desk:
 
     # ----- moves ------------------------------------------------------------------------
 
-    @_store_errors
+    @store_errors
     def check_in(self, code: str, actor: str = "lobby") -> TicketView:
         """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
         ticket = self._find(code)
@@ -268,7 +226,7 @@ class Desk:
             raise Refused("already_checked_in", number=ticket.number)
         return self._move(ticket, "check_in", actor, None, arrived_at=self._stamp())
 
-    @_store_errors
+    @store_errors
     def call_next(self, counter: int, officer: str) -> TicketView:
         """Rule 5: the lowest number waiting today, never picked by hand."""
         self._check_counter(counter)
@@ -291,19 +249,19 @@ class Desk:
         return replace(ticket, state=states.CALLED, called_at=now.replace(tzinfo=dt.timezone.utc),
                        counter=counter, officer=officer, call_count=1)
 
-    @_store_errors
+    @store_errors
     def recall(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = self._find(code)
         return self._move(ticket, "recall", officer, self._own_counter(ticket, counter),
                           call_count=ticket.call_count + 1)
 
-    @_store_errors
+    @store_errors
     def start(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = self._find(code)
         return self._move(ticket, "start", officer, self._own_counter(ticket, counter),
                           started_at=self._stamp(), officer=officer)
 
-    @_store_errors
+    @store_errors
     def finish(self, code: str, counter: int | None, officer: str, topic: str,
                note: str = "", outcome: str = "resolved") -> TicketView:
         topic = check_text(topic, "topic", required=True, max_len=200)
@@ -314,13 +272,13 @@ class Desk:
         return self._move(ticket, "finish", officer, self._own_counter(ticket, counter),
                           finished_at=self._stamp(), topic=topic, note=note, outcome=outcome)
 
-    @_store_errors
+    @store_errors
     def no_show(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = self._find(code)
         return self._move(ticket, "no_show", officer, self._own_counter(ticket, counter),
                           ended_at=self._stamp())
 
-    @_store_errors
+    @store_errors
     def return_to_queue(self, code: str, actor: str, counter: int | None = None) -> TicketView:
         """A no-show who came back the same day waits again, keeping the number."""
         ticket = self._find(code)
@@ -330,13 +288,13 @@ class Desk:
         return self._move(ticket, "return", actor, counter, counter=None, ended_at=None,
                           arrived_at=self._stamp())
 
-    @_store_errors
+    @store_errors
     def cancel(self, code: str, actor: str, reason: str = "", counter: int | None = None) -> TicketView:
         reason = check_text(reason, "reason")
         ticket = self._find(code)
         return self._move(ticket, "cancel", actor, counter, reason=reason, ended_at=self._stamp())
 
-    @_store_errors
+    @store_errors
     def transfer(self, code: str, service: str, counter: int | None, officer: str) -> TicketView:
         """The taxpayer came for the other service: same number, other service."""
         if self.office.service(service) is None:
@@ -401,7 +359,7 @@ class Desk:
             self.expire_past_days()
             self._expired_through = today
 
-    @_store_errors
+    @store_errors
     def expire_past_days(self) -> int:
         """Rule 4: anything unfinished at the end of its day becomes expired."""
         today = self.today()
@@ -421,7 +379,7 @@ class Desk:
 
     # ----- reading ----------------------------------------------------------------------
 
-    @_store_errors
+    @store_errors
     def status(self, day: dt.date | None = None) -> DayStatus:
         today = self.today()
         day = day or today
@@ -446,11 +404,11 @@ class Desk:
             tickets=tickets,
         )
 
-    @_store_errors
+    @store_errors
     def ticket(self, code: str) -> TicketView:
         return self._view(self._find(code))
 
-    @_store_errors
+    @store_errors
     def detail(self, code: str) -> TicketDetail:
         """The ticket with who comes: for the logged-in officer only."""
         row = self._find(code)
@@ -460,7 +418,7 @@ class Desk:
                                 row.id_number, row.phone),
             topic=row.topic, note=row.note, outcome=row.outcome)
 
-    @_store_errors
+    @store_errors
     def ahead_of(self, code: str) -> int:
         """How many waiting numbers are before this one today."""
         row = self._find(code)

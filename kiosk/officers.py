@@ -10,7 +10,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from data.models import AuditEntry, Officer
-from kiosk.desk import Desk, _store_errors
+from kiosk.desk import Desk
+from kiosk.guard import store_errors
 from kiosk.errors import InvalidInput, NotAllowed, NotFound, Refused
 from kiosk.identity import check_name
 from kiosk.records import OfficerView
@@ -39,15 +40,15 @@ class Officers:
     def __init__(self, desk: Desk):
         self.desk = desk
 
-    @_store_errors
+    @store_errors
     def list(self) -> list[OfficerView]:
         return [_view(o) for o in Officer.select().order_by(Officer.name)]
 
-    @_store_errors
+    @store_errors
     def any(self) -> bool:
         return Officer.select().where(Officer.active == True).exists()  # noqa: E712
 
-    @_store_errors
+    @store_errors
     def add(self, name: str, role: str, pin: str, actor: str) -> OfficerView:
         name = check_name(name)
         if role not in ROLES:
@@ -61,7 +62,7 @@ class Officers:
             self.desk._audit("officer_add", actor, None, detail=f"{name} ({role})")
         return _view(row)
 
-    @_store_errors
+    @store_errors
     def reset_pin(self, name: str, pin: str, actor: str) -> OfficerView:
         pin_hash = _hasher.hash(check_pin(pin))
         with self.desk.db.atomic():
@@ -71,7 +72,7 @@ class Officers:
             self.desk._audit("officer_reset_pin", actor, None, detail=row.name)
         return _view(row)
 
-    @_store_errors
+    @store_errors
     def set_active(self, name: str, active: bool, actor: str) -> OfficerView:
         with self.desk.db.atomic():
             row = self._get(name)
@@ -81,7 +82,7 @@ class Officers:
             row.active = active
         return _view(row)
 
-    @_store_errors
+    @store_errors
     def login(self, name: str, pin: str, counter: int | None = None) -> OfficerView:
         """The officer, if the PIN is right; wrong tries count toward a lockout."""
         now = self.desk._stamp()
@@ -121,7 +122,7 @@ class Officers:
             raise NotFound("officer_not_found", name=(name or "").strip()[:120])
         return row
 
-    @_store_errors
+    @store_errors
     def audit(self, day: dt.date | None = None, limit: int = 500) -> list:
         from kiosk.records import AuditView
 

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from data.models import Ticket
-from kiosk.desk import Desk, _store_errors
+from kiosk.desk import Desk
+from kiosk.guard import store_errors
 from kiosk.errors import InvalidInput
 
 ERASED_NAME = "-"
@@ -23,7 +24,7 @@ class PurgeResult:
     tickets: int
 
 
-@_store_errors
+@store_errors
 def purge(desk: Desk, actor: str, older_than_days: int | None = None) -> PurgeResult:
     days = desk.office.retention_days if older_than_days is None else older_than_days
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
