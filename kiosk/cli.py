@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         if role == "counter":
             p.add_argument("--counter", type=int, default=1, metavar="N")
 
+    p = sub.add_parser("serve", parents=[common], help="serve the board to browsers (web board)")
+    p.add_argument("role", choices=("board",), help="what to serve")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     p = sub.add_parser("book", parents=[common, as_json], help="take a number")
     p.add_argument("service", help="service code, e.g. perpajakan or aplikasi")
     p.add_argument("--name", required=True, help="the visitor's name")
@@ -262,6 +267,20 @@ def _read_pin() -> str | None:
     return line.strip() if line else None
 
 
+def _serve(desk, args) -> int:
+    from data.database import default_url
+    from kiosk.web_board import serve_board
+
+    lang = getattr(args, "lang", None) or "id"
+    desk.db.close()  # each browser's board process opens its own
+    try:
+        return serve_board(getattr(args, "db", None) or default_url(), desk.office.path,
+                           host=args.host, port=args.port, lang=lang, title=desk.office.name,
+                           reconnecting=both("board_reconnecting"))
+    except OSError as exc:  # the port is taken, the address is not ours…
+        return _fail(f"serve {args.host}:{args.port}: {exc.strerror or exc}", EXIT_USAGE)
+
+
 _COMMANDS = {
     "book": _book,
     "checkin": _checkin,
@@ -270,5 +289,6 @@ _COMMANDS = {
     "quota": _quota,
     "officer": _officer,
     "purge": _purge,
+    "serve": _serve,
     **{move: _move for move in TICKET_MOVES},
 }

@@ -1,4 +1,41 @@
-"""Texts of the board role."""
+"""Texts of the board role (the lobby TV and the served web board)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "board_now_serving": ("Sedang dilayani", "Now serving"),
+    "board_next": ("Berikutnya", "Next"),
+    "board_nobody_called": ("Belum ada panggilan", "No number called yet"),
+    "board_nobody_waiting": ("Tidak ada antrean", "Nobody waiting"),
+    "board_counter": ("Loket {counter}", "Counter {counter}"),
+    "board_to_counter": ("→ LOKET", "→ COUNTER"),
+    "board_called": ("dipanggil", "called"),
+    "board_serving": ("dilayani", "serving"),
+    "board_more_waiting": ("+{count} lagi", "+{count} more"),
+    "board_left": ("Sisa nomor hari ini: {remaining} dari {quota}",
+                   "Numbers left today: {remaining} of {quota}"),
+    "board_quota_reached": ("Kuota hari ini habis ({quota} nomor)",
+                            "Today's quota is reached ({quota} numbers)"),
+    "board_average_wait": ("Rata-rata tunggu: {minutes} menit", "Average wait: {minutes} min"),
+    "board_average_wait_short": ("Rata-rata tunggu: kurang dari 1 menit",
+                                 "Average wait: under 1 min"),
+    "board_no_wait_yet": ("Rata-rata tunggu: -", "Average wait: -"),
+    "board_closed_today": ("Hari ini tutup: {why}", "Closed today: {why}"),
+    "board_store_down": ("Basis data tidak tersedia — papan akan pulih sendiri.",
+                         "Database unavailable — the board will recover by itself."),
+    "board_standard_completion": ("Waktu penyelesaian: {text}", "Completion time: {text}"),
+    "board_standard_fee": ("Biaya: {text}", "Fee: {text}"),
+    "board_standard_product": ("Produk layanan: {text}", "Service product: {text}"),
+    "board_standard_order": ("Wajib Pajak dipanggil dan dilayani sesuai urutan nomor antrean.",
+                             "Taxpayers are called and served in the order of their number."),
+    "board_complaint": ("Pengaduan — {label}: {value}", "Complaints — {label}: {value}"),
+    "board_weekdays": ("Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu",
+                       "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday"),
+    "board_months": ("Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,"
+                     "November,Desember",
+                     "January,February,March,April,May,June,July,August,September,October,"
+                     "November,December"),
+    "board_date": ("{weekday}, {day} {month} {year}", "{weekday}, {day} {month} {year}"),
+    "board_reconnecting": ("Menyambung kembali…", "Reconnecting…"),
+    # Spoken in the lobby, always in Bahasa Indonesia.
+    "speech_call": ("Nomor antrean {number}, silakan menuju loket {desk} {counter}",
+                    "Queue number {number}, please go to {desk} counter {counter}"),
 }

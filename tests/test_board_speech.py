@@ -1,0 +1,168 @@
+"""Spoken calls: the Indonesian sentence for numbers 1–999 and counters 1–9, the call to the
+speech engine (a stand-in), calls queued one after another, and never blocking the caller."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import threading
+import time
+
+import pytest
+
+from kiosk.speech import Speaker, call_sentence, number_words, speaker_for
+
+UNITS = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
+
+
+def reference_words(n: int) -> str:
+    """A second, independent spelling of 1–999, by the textbook rules."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = []
+    if hundreds:
+        words.append("seratus" if hundreds == 1 else f"{UNITS[hundreds]} ratus")
+    if tens == 1:
+        words.append({0: "sepuluh", 1: "sebelas"}.get(units, f"{UNITS[units]} belas"))
+    else:
+        if tens:
+            words.append(f"{UNITS[tens]} puluh")
+        if units:
+            words.append(UNITS[units])
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("n, words", [
+    (1, "satu"), (7, "tujuh"), (10, "sepuluh"), (11, "sebelas"), (12, "dua belas"),
+    (19, "sembilan belas"), (20, "dua puluh"), (21, "dua puluh satu"), (99, "sembilan puluh sembilan"),
+    (100, "seratus"), (101, "seratus satu"), (110, "seratus sepuluh"), (111, "seratus sebelas"),
+    (115, "seratus lima belas"), (200, "dua ratus"), (305, "tiga ratus lima"),
+    (999, "sembilan ratus sembilan puluh sembilan"),
+])
+def test_number_words_known_cases(n, words):
+    assert number_words(n) == words
+
+
+def test_number_words_every_number_1_to_999():
+    spelled = [number_words(n) for n in range(1, 1000)]
+    assert spelled == [reference_words(n) for n in range(1, 1000)]
+    assert len(set(spelled)) == 999  # no two numbers sound the same
+    for words in spelled:
+        assert words == words.strip() and "  " not in words
+        assert "satu ratus" not in words and "satu puluh" not in words and "satu belas" not in words
+
+
+def test_call_sentence_for_every_number_and_counter():
+    assert call_sentence(7, 1) == "Nomor antrean tujuh, silakan menuju loket Help Desk satu"
+    for counter in range(1, 10):
+        for number in range(1, 1000):
+            sentence = call_sentence(number, counter)
+            assert sentence == (f"Nomor antrean {reference_words(number)}, silakan menuju "
+                                f"loket Help Desk {UNITS[counter]}")
+    assert call_sentence(15, 2, "Loket Informasi").endswith("loket Loket Informasi dua")
+
+
+def test_out_of_range_numbers_refused():
+    with pytest.raises(ValueError):
+        number_words(-1)
+    assert number_words(1000) == "seribu"
+    assert number_words(2024) == "dua ribu dua puluh empat"
+
+
+class SlowEngine:
+    """A stand-in for espeak-ng: takes a while per sentence and records overlaps."""
+
+    def __init__(self, seconds: float = 0.15):
+        self.seconds, self.calls, self.busy, self.overlapped = seconds, [], False, False
+        self.lock = threading.Lock()
+
+    def __call__(self, args):
+        with self.lock:
+            self.overlapped |= self.busy
+            self.busy = True
+        self.calls.append(list(args))
+        time.sleep(self.seconds)
+        with self.lock:
+            self.busy = False
+
+
+def test_the_engine_is_called_with_the_indonesian_voice_and_the_sentence():
+    engine = SlowEngine(0.0)
+    speaker = Speaker("/usr/bin/espeak-ng", voice="id", rate=130, run=engine)
+    speaker.say(call_sentence(7, 1))
+    speaker.wait(5)
+    assert engine.calls == [["/usr/bin/espeak-ng", "-v", "id", "-s", "130",
+                             "Nomor antrean tujuh, silakan menuju loket Help Desk satu"]]
+    speaker.close()
+
+
+def test_calls_queue_up_in_order_and_never_block_the_caller():
+    engine = SlowEngine(0.15)
+    speaker = Speaker("espeak-ng", run=engine)
+    sentences = [call_sentence(n, c) for n, c in ((1, 1), (2, 2), (3, 1))]
+    started = time.monotonic()
+    for sentence in sentences:
+        speaker.say(sentence)
+    assert time.monotonic() - started < 0.05  # the board never waits for speech
+    speaker.wait(5)
+    assert [call[-1] for call in engine.calls] == sentences  # all said, in order
+    assert not engine.overlapped  # a new call waited for the one being spoken
+    speaker.close()
+
+
+def test_a_failing_engine_does_not_stop_the_next_call():
+    said = []
+
+    def flaky(args):
+        if not said:
+            said.append("boom")
+            raise OSError("audio device busy")
+        said.append(args[-1])
+
+    speaker = Speaker("espeak-ng", run=flaky)
+    speaker.say("satu")
+    speaker.say("dua")
+    speaker.wait(5)
+    assert said == ["boom", "dua"]
+
+
+def test_no_engine_means_silence_without_failure(sqlite_desk, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    speaker = speaker_for(sqlite_desk.office)
+    assert not speaker.enabled
+    speaker.say("Nomor antrean satu")  # nothing happens, nothing fails
+    speaker.wait(1)
+    speaker.close()
+
+
+def test_speech_switch_in_the_profile(sqlite_desk, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    office = sqlite_desk.office
+    assert speaker_for(office).enabled  # on by default where espeak-ng is installed
+    off = dataclasses.replace(office, extra={"board": {"speech": False}})
+    assert not speaker_for(off).enabled
+    tuned = dataclasses.replace(office, extra={"board": {"speech": True, "voice": "id+f3",
+                                                         "rate": 120}})
+    assert speaker_for(tuned).command("x") == ["/usr/bin/espeak-ng", "-v", "id+f3", "-s", "120",
+                                                "x"]
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_espeak_ng_for_real(tmp_path):
+    import subprocess
+
+    wav = tmp_path / "call.wav"
+    subprocess.run(["espeak-ng", "-v", "id", "-w", str(wav), call_sentence(7, 1)], check=True,
+                   timeout=30)
+    assert wav.stat().st_size > 1000
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_profile_speaker_runs_espeak_ng_for_real(sqlite_desk):
+    speaker = speaker_for(sqlite_desk.office)
+    assert speaker.enabled and speaker.command("x")[:3] == [shutil.which("espeak-ng"), "-v", "id"]
+    started = time.monotonic()
+    speaker.say(call_sentence(7, 1))
+    speaker.say(call_sentence(8, 2))
+    assert time.monotonic() - started < 0.05
+    speaker.wait(30)  # said (or, with no sound card, tried) and done, without an exception
+    speaker.close()
