@@ -14,7 +14,7 @@ import time
 
 from kiosk.desk import CODE_ALPHABET
 
-STATES = ("done",) * 16 + ("cancelled", "expired", "no_show")
+STATES = ("done",) * 16 + ("cancelled", "expired", "expired")  # past days: nothing unfinished
 
 
 def code_for(i: int) -> str:

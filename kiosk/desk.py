@@ -12,7 +12,7 @@ import datetime as dt
 import secrets
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import peewee
 
@@ -367,13 +367,14 @@ class Desk:
         if not unfinished.exists():
             return 0  # most starts: nothing to sweep, no write lock taken
         with self.db.atomic():
-            stale = list(Ticket.select(Ticket.id, Ticket.day, Ticket.code, Ticket.number)
-                         .where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today))
+            stale = list(Ticket.select(Ticket.day, Ticket.code, Ticket.number)
+                         .where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today).tuples())
             if not stale:
                 return 0
+            # The same condition, not a list of ids: a long-idle store may have very many.
             (Ticket.update(state=states.EXPIRED, ended_at=self._stamp())
-             .where(Ticket.id.in_([t.id for t in stale])).execute())
-            for t in stale:
+             .where(Ticket.state.in_(states.UNFINISHED), Ticket.day < today).execute())
+            for t in map(lambda row: _Stale(*row), stale):
                 self._audit("expire", "system", None, day=t.day, code=t.code, number=t.number)
         return len(stale)
 
@@ -457,6 +458,12 @@ class Desk:
 
 class _QuotaFull(Exception):
     pass
+
+
+class _Stale(NamedTuple):
+    day: dt.date
+    code: str
+    number: int
 
 
 def _as_date(value) -> dt.date:

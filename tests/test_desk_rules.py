@@ -437,3 +437,12 @@ def test_unknown_service_is_refused(desk):
 def test_booked_at_is_stored_in_utc(desk, clock):
     clock.set(2026, 11, 30, 10, 0, tz=WITA)
     assert book(desk).booked_at == dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_long_idle_store_expires_many_tickets_at_once(desk, clock):
+    desk.set_quota(D(2026, 11, 30), 999, "uji", actor="sup")
+    for _ in range(1200):  # more than SQLite allows as parameters of one statement
+        book(desk)
+    clock.set(2026, 12, 3, 8, 0)
+    assert desk.expire_past_days() == 1200
+    assert desk.status(D(2026, 11, 30)).count("expired") == 1200
