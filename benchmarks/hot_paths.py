@@ -10,7 +10,7 @@ import statistics
 import time
 
 from data.queries import TICKET_COLUMNS
-from kiosk.desk import CODE_ALPHABET
+from kiosk.codes import CODE_ALPHABET
 
 
 def timed(action, n: int, after=None) -> dict:

@@ -9,6 +9,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from kiosk.desk import Desk
+from kiosk.officers import Officers
 from kiosk.texts import say
 
 # role -> "module:Screen"; imported only when that role starts, to keep start-up light.
@@ -37,6 +38,8 @@ class KioskApp(App):
         self.MODES = {role: _screen_factory(ROLE_SCREENS[role])}
         super().__init__()
         self.desk, self.role, self.lang, self.counter = desk, role, lang, counter
+        # Officer PINs are checked here, so screens need not import kiosk.officers (and the store).
+        self.officers = Officers(desk)
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"

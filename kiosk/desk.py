@@ -9,7 +9,6 @@ row lock on the day's counter, taken before any ticket of that day is touched.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, NamedTuple
@@ -22,28 +21,18 @@ from data.models import DayCounter, QuotaOverride, Service, Ticket
 from data.queries import HotQueries
 from data.office import Office
 from kiosk import service_days, states
+from kiosk.codes import format_code, new_code, normalize_code
 from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused
 from kiosk.guard import store_errors
 from kiosk.identity import check_text, check_visitor
 from kiosk.records import DayChoice, DayStatus, TicketDetail, TicketView, VisitorView
 from kiosk.texts import say
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
-CODE_LENGTH = 6
 OUTCOMES = ("resolved", "follow_up")
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-def normalize_code(code: str) -> str:
-    """Booking codes are typed with or without the hyphen, in any case."""
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:32]
-
-
-def format_code(code: str) -> str:
-    return f"{code[:3]}-{code[3:]}" if len(code) == CODE_LENGTH else code
 
 
 class Desk:
@@ -200,7 +189,7 @@ class Desk:
 
     def _new_code(self) -> str:
         while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            code = new_code()
             if not self.q.code_used(code):
                 return code
 

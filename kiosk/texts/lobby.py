@@ -1,4 +1,199 @@
-"""Texts of the lobby role."""
+"""Texts of the lobby role: what a taxpayer reads on the number machine and the slip."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # Welcome.
+    "lobby_welcome": ("Selamat datang", "Welcome"),
+    "lobby_left_today": (
+        "Sisa nomor antrean hari ini: {left} dari {quota}",
+        "Numbers left today: {left} of {quota}",
+    ),
+    "lobby_none_today": (
+        "Hari ini tidak ada nomor lagi: {why}",
+        "No more numbers today: {why}",
+    ),
+    "lobby_choose_service": ("Sentuh layanan yang Anda perlukan", "Touch the service you need"),
+    "lobby_checkin": ("Check-in pemesanan saya", "Check in my booking"),
+    "lobby_info": ("Informasi layanan", "Service information"),
+    "lobby_language": ("English", "Bahasa Indonesia"),
+    "lobby_store_down": (
+        "Maaf, sistem antrean sedang terganggu. Silakan tunggu sebentar atau hubungi petugas.",
+        "Sorry, the queue system has a problem. Please wait a moment or ask an officer.",
+    ),
+    "lobby_keys_hint": (
+        "Sentuh tombol, atau pakai Tab dan Enter pada papan ketik.",
+        "Touch a button, or use Tab and Enter on the keyboard.",
+    ),
+    # Buttons used on several screens.
+    "lobby_back": ("◀ Kembali", "◀ Back"),
+    "lobby_next": ("Lanjut ▶", "Next ▶"),
+    "lobby_home": ("Selesai", "Done"),
+    "lobby_cancel": ("Batal", "Cancel"),
+    # Taking a number.
+    "lobby_device_title": (
+        "{service} memerlukan perangkat Anda",
+        "{service} needs your own device",
+    ),
+    "lobby_device_body": (
+        "Bawalah smartphone, laptop atau perangkat lain yang dapat membuka aplikasi "
+        "perpajakan. Petugas membantu Anda langsung pada perangkat itu.",
+        "Bring a smartphone, laptop or other device that can open the tax applications. "
+        "The officer helps you on that device.",
+    ),
+    "lobby_device_confirm": ("Ya, saya membawa perangkat", "Yes, I have my device with me"),
+    "lobby_who_title": ("Siapa yang datang?", "Who is coming?"),
+    "lobby_status_self": ("Wajib Pajak sendiri", "The taxpayer in person"),
+    "lobby_status_representative": (
+        "Wakil / pengurus badan usaha",
+        "A representative of a company",
+    ),
+    "lobby_status_proxy": ("Kuasa (membawa surat kuasa)", "A proxy (with a power of attorney)"),
+    "lobby_status_other": ("Pihak lain", "Another party"),
+    "lobby_proxy_note": (
+        "Seorang kuasa wajib membawa surat kuasa dan menunjukkannya di loket.",
+        "A proxy must bring the power of attorney and show it at the counter.",
+    ),
+    "lobby_form_title": ("Data pengunjung", "About you"),
+    "lobby_field_name": ("Nama lengkap", "Full name"),
+    "lobby_field_id_kind": (
+        "Identitas: NPWP, NIK atau paspor (boleh dikosongkan)",
+        "Identity: NPWP, NIK or passport (may be left empty)",
+    ),
+    "lobby_field_id": ("Nomor {kind}", "{kind} number"),
+    "lobby_field_phone": ("Telepon", "Telephone"),
+    "lobby_optional": ("boleh dikosongkan", "may be left empty"),
+    "lobby_kind_npwp": ("NPWP", "NPWP"),
+    "lobby_kind_nik": ("NIK", "NIK"),
+    "lobby_kind_passport": ("Paspor", "Passport"),
+    "lobby_field_ok": ("✓ Benar", "✓ Correct"),
+    "lobby_form_fix": (
+        "Periksa kembali isian yang bertanda merah.",
+        "Please check the fields marked in red.",
+    ),
+    "lobby_day_title": ("Pilih hari kedatangan", "Choose the day you come"),
+    "lobby_day_today": ("Hari ini, {date}", "Today, {date}"),
+    "lobby_day_choice": ("{date} — sisa {left} nomor", "{date} — {left} numbers left"),
+    "lobby_day_today_not": (
+        "Hari ini tidak bisa: {why}",
+        "Not possible today: {why}",
+    ),
+    "lobby_day_none": (
+        "Maaf, tidak ada hari dengan nomor tersisa dalam {days} hari ke depan.",
+        "Sorry, no day has numbers left in the next {days} days.",
+    ),
+    "lobby_confirm_title": ("Periksa kembali", "Please check"),
+    "lobby_confirm_service": ("Layanan", "Service"),
+    "lobby_confirm_day": ("Hari", "Day"),
+    "lobby_confirm_name": ("Nama", "Name"),
+    "lobby_confirm_status": ("Datang sebagai", "Coming as"),
+    "lobby_confirm_ok": ("Ya, ambil nomor", "Yes, take my number"),
+    "lobby_booking_failed": (
+        "Nomor tidak dapat diambil: {why}",
+        "The number could not be taken: {why}",
+    ),
+    # The ticket.
+    "lobby_ticket_title": ("Nomor antrean Anda", "Your queue number"),
+    "lobby_ticket_booked_title": ("Nomor pemesanan Anda", "Your booked number"),
+    "lobby_ticket_code": ("Kode pemesanan: {code}", "Booking code: {code}"),
+    "lobby_ticket_date": ("Tanggal: {date}", "Date: {date}"),
+    "lobby_ticket_ahead": ("{ahead} orang menunggu di depan Anda", "{ahead} waiting ahead of you"),
+    "lobby_ticket_next": ("Anda berikutnya dipanggil", "You are next"),
+    "lobby_ticket_wait": (
+        "Perkiraan waktu tunggu: sekitar {minutes} menit",
+        "Estimated wait: about {minutes} minutes",
+    ),
+    "lobby_ticket_come_back": (
+        "Datanglah pada {date} dan check-in dengan kode ini di mesin antrean.",
+        "Come on {date} and check in with this code at the number machine.",
+    ),
+    "lobby_ticket_wait_call": (
+        "Silakan duduk; nomor Anda akan dipanggil.",
+        "Please take a seat; your number will be called.",
+    ),
+    "lobby_free": ("Tidak dipungut biaya", "Free of charge"),
+    "lobby_bring": ("Yang perlu dibawa: {what}", "Please bring: {what}"),
+    "lobby_bring_id": ("KTP atau kartu identitas lain", "your ID card"),
+    "lobby_complaints": ("Saluran pengaduan", "Complaint channels"),
+    "lobby_printed": ("Tiket Anda sedang dicetak.", "Your ticket is being printed."),
+    "lobby_print_failed": (
+        "Tiket tidak dapat dicetak; silakan catat nomor dan kode Anda.",
+        "The ticket could not be printed; please note your number and code.",
+    ),
+    # Check-in.
+    "lobby_checkin_title": ("Check-in pemesanan", "Check in a booking"),
+    "lobby_checkin_prompt": (
+        "Ketik kode pemesanan Anda, atau pindai kode QR-nya.",
+        "Type your booking code, or scan its QR code.",
+    ),
+    "lobby_checkin_go": ("Check-in", "Check in"),
+    "lobby_checkin_empty": ("Ketik kode pemesanan dulu.", "Please type the booking code first."),
+    "lobby_checkin_not_found": (
+        "Kode {code} tidak kami temukan. Periksa kembali kode pada bukti pemesanan Anda.",
+        "We did not find the code {code}. Please check the code on your booking.",
+    ),
+    "lobby_checkin_cancelled": (
+        "Pemesanan {code} sudah dibatalkan. Silakan ambil nomor baru.",
+        "Booking {code} was cancelled. Please take a new number.",
+    ),
+    "lobby_checkin_over": (
+        "Pemesanan {code} sudah tidak berlaku. Silakan ambil nomor baru.",
+        "Booking {code} is no longer valid. Please take a new number.",
+    ),
+    "lobby_checkin_done": (
+        "Nomor {number} sudah dilayani hari ini.",
+        "Number {number} has already been served today.",
+    ),
+    "lobby_checkin_already": (
+        "Nomor {number} sudah check-in. Silakan duduk; nomor Anda akan dipanggil.",
+        "Number {number} has already checked in. Please take a seat; it will be called.",
+    ),
+    "lobby_checkin_other_day": (
+        "Pemesanan {code} untuk {date}, bukan hari ini. Silakan datang pada hari itu.",
+        "Booking {code} is for {date}, not today. Please come on that day.",
+    ),
+    # Service information.
+    "lobby_info_title": ("Standar pelayanan Help Desk", "Help Desk service standard"),
+    "lobby_info_services": ("Layanan", "Services"),
+    "lobby_info_requirements": ("Persyaratan", "Requirements"),
+    "lobby_info_procedure": ("Prosedur", "Procedure"),
+    "lobby_info_completion": ("Waktu penyelesaian", "Completion time"),
+    "lobby_info_fee": ("Biaya", "Fee"),
+    "lobby_info_product": ("Produk layanan", "Product"),
+    "lobby_info_quota": ("Kuota per hari", "Daily quota"),
+    "lobby_info_quota_value": ("{quota} nomor", "{quota} numbers"),
+    "lobby_info_hours": ("Jam layanan", "Service hours"),
+    "lobby_info_office": ("Kantor", "Office"),
+    "lobby_info_phone": ("Telepon kantor: {phone}", "Office telephone: {phone}"),
+    # Officer exit.
+    "lobby_unlock_title": ("Khusus petugas", "Officers only"),
+    "lobby_unlock_name": ("Nama petugas", "Officer name"),
+    "lobby_unlock_pin": ("PIN", "PIN"),
+    "lobby_unlock_go": ("Buka", "Unlock"),
+    "lobby_unlock_no_officers": (
+        "Belum ada petugas terdaftar; tambahkan dengan `kiosk officer add`.",
+        "No officer is registered yet; add one with `kiosk officer add`.",
+    ),
+    "lobby_exit_title": ("Menu petugas", "Officer menu"),
+    "lobby_exit_quit": ("Tutup program antrean", "Close the queue program"),
+    "lobby_exit_back": ("Kembali ke layar utama", "Back to the welcome screen"),
+    # Dates, as people say them.
+    "lobby_date": ("{weekday}, {day} {month} {year}", "{weekday}, {day} {month} {year}"),
+    "lobby_weekday_0": ("Senin", "Monday"),
+    "lobby_weekday_1": ("Selasa", "Tuesday"),
+    "lobby_weekday_2": ("Rabu", "Wednesday"),
+    "lobby_weekday_3": ("Kamis", "Thursday"),
+    "lobby_weekday_4": ("Jumat", "Friday"),
+    "lobby_weekday_5": ("Sabtu", "Saturday"),
+    "lobby_weekday_6": ("Minggu", "Sunday"),
+    "lobby_month_1": ("Januari", "January"),
+    "lobby_month_2": ("Februari", "February"),
+    "lobby_month_3": ("Maret", "March"),
+    "lobby_month_4": ("April", "April"),
+    "lobby_month_5": ("Mei", "May"),
+    "lobby_month_6": ("Juni", "June"),
+    "lobby_month_7": ("Juli", "July"),
+    "lobby_month_8": ("Agustus", "August"),
+    "lobby_month_9": ("September", "September"),
+    "lobby_month_10": ("Oktober", "October"),
+    "lobby_month_11": ("November", "November"),
+    "lobby_month_12": ("Desember", "December"),
 }

@@ -1,0 +1,193 @@
+"""The lobby's welcome: office, date and time, numbers left, the services, check-in,
+information and the language switch. It also keeps the kiosk fresh: it follows bookings
+made on other terminals and brings every screen back here after some idle time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from kiosk.errors import DeskError
+from kiosk.lobby_dates import long_date
+from kiosk.lobby_settings import lobby_settings
+from kiosk.records import DayStatus
+from screens.lobby_page import LobbyPage
+
+FOLLOW_SECONDS = 0.25  # how often the cheap change check runs
+
+
+class LobbyScreen(LobbyPage):
+    CSS_PATH = "lobby.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status: DayStatus | None = None
+        self.trouble: DeskError | None = None
+        self._checking = False
+        self._stale = True  # read the day at the next tick whatever the watcher says
+        self._clock_text = ""
+
+    # ----- what it shows ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        office = self.app.desk.office
+        with Vertical(id="welcome"):
+            with Horizontal(id="top"):
+                yield Static(office.name, id="office")
+                yield Static(self._clock_line(), id="clock")
+            yield Static(self.t("lobby_welcome"), id="greeting")
+            yield Static(self._left_line(), id="left")
+            yield Static(self.t("lobby_choose_service"), id="prompt")
+            with Horizontal(id="services"):
+                for service in office.services:
+                    name = service.name_en if self.app.lang == "en" else service.name
+                    about = service.description_en if self.app.lang == "en" else service.description
+                    yield Button(f"{name}\n{about}", id=f"service-{service.code}",
+                                 classes="service", variant="primary")
+            with Horizontal(id="more"):
+                yield Button(self.t("lobby_checkin"), id="checkin", variant="success")
+                yield Button(self.t("lobby_info"), id="info")
+                yield Button(self.t("lobby_language"), id="language", variant="warning")
+            yield Static(self._trouble_line(), id="trouble")
+            yield Static(self.t("lobby_keys_hint"), id="hint")
+
+    def on_mount(self) -> None:
+        desk = self.app.desk
+        self.settings = lobby_settings(desk.office)
+        self.start_lang = self.app.lang
+        self.last_touch = desk.now()
+        self.watcher = desk.watch()
+        self._read_now()
+        # On the App, so it keeps running while another lobby screen is on top.
+        self.app.set_interval(FOLLOW_SECONDS, self._tick)
+
+    def on_screen_resume(self) -> None:
+        if hasattr(self, "watcher"):
+            self._read_now()
+
+    def _clock_line(self) -> str:
+        now = self.app.desk.local_now()
+        return f"{long_date(now.date(), self.app.lang)}  {now:%H:%M} {now.tzname()}"
+
+    def _left_line(self) -> str:
+        status = self.status
+        if status is None:
+            return ""
+        if status.bookable:
+            return self.t("lobby_left_today", left=status.remaining, quota=status.quota)
+        return self.t("lobby_none_today", why=today_not_why(self.app, status))
+
+    def _trouble_line(self) -> str:
+        return self.t("lobby_store_down") if self.trouble else ""
+
+    def show(self) -> None:
+        # query(), not query_one(): during a recompose or shutdown the widgets may be gone.
+        for left in self.query("#left").results(Static):
+            left.update(self._left_line())
+            left.set_class(bool(self.status and not self.status.bookable), "none")
+        for trouble in self.query("#trouble").results(Static):
+            trouble.update(self._trouble_line())
+
+    # ----- following the store ----------------------------------------------------------
+
+    def _read_now(self) -> None:
+        """Read the day at once (start, return from another screen)."""
+        try:
+            self.status, self.trouble = self.app.desk.status(), None
+        except DeskError as exc:
+            self.trouble = exc
+        self.show()
+
+    def _tick(self) -> None:
+        if not self.is_attached or not self.app.is_running:
+            return  # shutting down
+        clock = self._clock_line()
+        if clock != self._clock_text:
+            for shown in self.query("#clock").results(Static):
+                self._clock_text = clock
+                shown.update(clock)
+            if self.status and self.status.date != self.app.desk.today():
+                self._stale = True  # a new service day
+        self._check_idle()
+        if not self._checking:
+            self._checking = True
+            # A thread: a lost database may make even the cheap check wait on the network.
+            self.run_worker(self._follow, thread=True, group="follow", exit_on_error=False)
+
+    def _follow(self) -> None:
+        desk = self.app.desk
+        try:
+            if self.watcher.changed() or self._stale or self.trouble:
+                self._stale = False
+                status = desk.status()
+                self.app.call_from_thread(self._followed, status, None)
+        except DeskError as exc:
+            self.app.call_from_thread(self._followed, self.status, exc)
+        finally:
+            self._checking = False
+            if not desk.db.in_transaction():
+                desk.db.close()  # this thread's connection; the next check has its own thread
+
+    def _followed(self, status: DayStatus | None, trouble: DeskError | None) -> None:
+        self.status, self.trouble = status, trouble
+        self.show()
+
+    # ----- idle reset -------------------------------------------------------------------
+
+    def keep_awake(self) -> None:
+        self.last_touch = self.app.desk.now()
+
+    def _check_idle(self) -> None:
+        idle = self.app.desk.now() - self.last_touch
+        if idle < dt.timedelta(seconds=self.settings.idle_seconds):
+            return
+        if len(self.app.screen_stack) > 1 or self.app.lang != self.start_lang:
+            self.last_touch = self.app.desk.now()
+            self.run_worker(self.reset(), group="reset", exclusive=True)
+
+    async def reset(self) -> None:
+        """Back to the welcome in the start language; the other screens, and whatever was
+        typed on them, are thrown away."""
+        # The language first, so the welcome is never seen in the last visitor's language.
+        if self.app.lang != self.start_lang:
+            self.app.lang = self.start_lang
+            await self.recompose()
+        while len(self.app.screen_stack) > 1:
+            await self.app.pop_screen()
+        self._read_now()
+
+    # ----- actions ----------------------------------------------------------------------
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        if button.startswith("service-"):
+            from screens.lobby_take import TakeScreen
+
+            self.app.push_screen(TakeScreen(button.removeprefix("service-")))
+        elif button == "checkin":
+            from screens.lobby_checkin import CheckInScreen
+
+            self.app.push_screen(CheckInScreen())
+        elif button == "info":
+            from screens.lobby_info import InfoScreen
+
+            self.app.push_screen(InfoScreen())
+        elif button == "language":
+            self.app.lang = "en" if self.app.lang == "id" else "id"
+            await self.recompose()
+            self._clock_text = ""
+            self.show()
+
+
+def today_not_why(app, status: DayStatus) -> str:
+    """Why no number can be taken for today, as a short sentence."""
+    lang = app.lang
+    if not status.open:
+        return status.closed_why_en if lang == "en" else status.closed_why
+    if status.remaining <= 0:
+        return app.t("quota_reached", date=long_date(status.date, lang))
+    hours = app.desk.office.opening_hours.get(status.date.weekday())
+    return app.t("after_hours", hours=hours.label() if hours else "-")

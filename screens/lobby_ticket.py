@@ -1,0 +1,99 @@
+"""The ticket: the number in large digits, service, date, booking code and its QR code,
+the people ahead and the wait, free of charge, what to bring, the complaint channels.
+Never the name, NPWP or telephone. Printed too when a receipt printer is configured."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from kiosk.codes import format_code
+from kiosk.errors import DeskError
+from kiosk.lobby_dates import long_date
+from kiosk.lobby_settings import lobby_settings
+from kiosk.qr_text import qr_lines
+from kiosk.records import TicketView
+from kiosk.states import WAITING
+from kiosk.ticket_print import build_slip, open_printer, print_slip
+from kiosk.wait_estimate import wait_minutes
+from screens.lobby_number import BigNumber
+from screens.lobby_page import LobbyPage
+
+
+class TicketScreen(LobbyPage):
+    CSS_PATH = "lobby_ticket.tcss"
+
+    def __init__(self, ticket: TicketView) -> None:
+        super().__init__()
+        self.ticket = ticket
+
+    def compose(self) -> ComposeResult:
+        t, ticket, lang = self.t, self.ticket, self.app.lang
+        office = self.app.desk.office
+        service = office.service(ticket.service)
+        name = (service.name_en if lang == "en" else service.name) if service else ticket.service
+        requirements = ((service.requirements_en if lang == "en" else service.requirements)
+                        if service else "")
+        self.lines = self._wait_lines()
+        with VerticalScroll(id="ticket"):
+            with Horizontal(id="ticket-top"):
+                with Vertical(id="ticket-main"):
+                    title = "lobby_ticket_title" if ticket.state == WAITING else "lobby_ticket_booked_title"
+                    yield Static(t(title), id="ticket-title")
+                    yield BigNumber(str(ticket.number), id="number")
+                    yield Static(name, id="ticket-service")
+                    yield Static(t("lobby_ticket_date", date=long_date(ticket.date, lang)),
+                                 id="ticket-date")
+                    yield Static(t("lobby_ticket_code", code=format_code(ticket.code)),
+                                 id="ticket-code")
+                    for i, line in enumerate(self.lines):
+                        yield Static(line, classes="wait", id=f"wait-{i}")
+                yield Static("\n".join(qr_lines(ticket.code)), id="qr")
+            yield Static(t("lobby_free"), id="free")
+            what = f"{requirements}; {t('lobby_bring_id')}" if requirements else t("lobby_bring_id")
+            yield Static(t("lobby_bring", what=what), id="bring")
+            channels = " · ".join(f"{c.label} {c.value}" for c in office.complaint_channels)
+            yield Static(f"{t('lobby_complaints')}: {channels}", id="complaints")
+        yield Button(t("lobby_home"), id="home", variant="success")
+
+    def _wait_lines(self) -> tuple[str, ...]:
+        """The people ahead and the wait today, or when to come back for a booking."""
+        t, ticket, desk = self.t, self.ticket, self.app.desk
+        if ticket.state != WAITING:
+            return (t("lobby_ticket_come_back", date=long_date(ticket.date, self.app.lang)),)
+        try:
+            ahead = desk.ahead_of(ticket.code)
+            status = desk.status(ticket.date)
+        except DeskError:
+            return (t("lobby_ticket_wait_call"),)
+        if ahead == 0:
+            return (t("lobby_ticket_next"), t("lobby_ticket_wait_call"))
+        minutes = wait_minutes(status, ahead, desk.office.counters,
+                               lobby_settings(desk.office).service_minutes)
+        return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
+                t("lobby_ticket_wait_call"))
+
+    def on_mount(self) -> None:
+        self.query_one("#home").focus()
+        settings = self.app.desk.office.extra.get("printer")
+        if settings:
+            self.run_worker(lambda: self._print(settings), thread=True, group="print",
+                            exit_on_error=False)
+
+    def _print(self, settings: dict) -> None:
+        """On a thread: a slow or missing printer never holds the screen."""
+        try:
+            printer = open_printer(settings)
+            slip = build_slip(self.app.desk.office, self.ticket, self.app.lang, self.lines)
+            print_slip(printer, slip)
+            printer.close()
+        except Exception:  # any printer trouble: say so calmly, the number is on screen
+            self.app.call_from_thread(self.notify, self.t("lobby_print_failed"),
+                                      severity="warning")
+            return
+        self.app.call_from_thread(self.notify, self.t("lobby_printed"))
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "home":
+            self.dismiss()
