@@ -39,6 +39,7 @@ class Officers:
 
     def __init__(self, desk: Desk):
         self.desk = desk
+        self.db = desk.db  # for the store guard
 
     @store_errors
     def list(self) -> list[OfficerView]:
@@ -124,11 +125,17 @@ class Officers:
 
     @store_errors
     def audit(self, day: dt.date | None = None, limit: int = 500) -> list:
+        """The newest entries first; for a day, what happened that day (logins included)
+        and what was decided about it (a quota set the week before)."""
         from kiosk.records import AuditView
 
         query = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(limit)
         if day is not None:
-            query = query.where(AuditEntry.day == day)
+            start = dt.datetime.combine(day, dt.time(), self.desk.office.zone)
+            start = start.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            end = start + dt.timedelta(days=1)
+            query = query.where((AuditEntry.day == day)
+                                | ((AuditEntry.at >= start) & (AuditEntry.at < end)))
         return [AuditView(e.at.replace(tzinfo=dt.timezone.utc), e.actor, e.counter, e.action,
                           e.day, e.ticket_code, e.ticket_number, e.detail, e.reason)
                 for e in query]

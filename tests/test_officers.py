@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import peewee
 import pytest
 
 from data.models import Officer
@@ -75,3 +78,27 @@ def test_reset_pin_and_bad_pins(officers):
     with pytest.raises(NotFound):
         officers.reset_pin("Nobody", "1234", actor="Sari Dewi")
     assert [o.name for o in officers.list()] == ["Budi Santoso", "Sari Dewi"]
+
+
+def test_the_audit_of_a_day_holds_its_logins_and_its_quota(officers, desk, clock):
+    officers.login("Budi Santoso", "1357", counter=1)
+    desk.set_quota(desk.today() + dt.timedelta(days=3), 5, "rapat", actor="Sari Dewi")
+    today = [e.action for e in officers.audit(desk.today())]
+    assert "login" in today and "set_quota" in today
+    later = [e.action for e in officers.audit(desk.today() + dt.timedelta(days=3))]
+    assert later == ["set_quota"]
+    clock.advance(days=1)
+    assert officers.audit(desk.today()) == []
+
+
+def test_a_database_error_in_officers_is_a_calm_refusal(officers, desk):
+    from kiosk.errors import StoreUnavailable
+
+    desk.db.close()
+    original = desk.db.connect
+    desk.db.connect = lambda *a, **k: (_ for _ in ()).throw(peewee.OperationalError("disk I/O error"))
+    try:
+        with pytest.raises(StoreUnavailable):
+            officers.login("Budi Santoso", "1357")
+    finally:
+        desk.db.connect = original
