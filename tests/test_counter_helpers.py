@@ -1,0 +1,38 @@
+"""Helpers shared by the counter's tests: officers, a login, waiting for the screen."""
+
+from __future__ import annotations
+
+from kiosk.officers import Officers
+
+PIN, SUPER_PIN = "1234", "9876"
+
+
+def add_officers(desk) -> None:
+    Officers(desk).add("Budi Santoso", "officer", PIN, "test")
+    Officers(desk).add("Sari Dewi", "supervisor", SUPER_PIN, "test")
+
+
+async def wait_for(pilot, condition, tries: int = 150) -> None:
+    """Moves run in the counter's store thread: give them a moment to land."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), "the screen never got there"
+
+
+async def log_in(pilot, name: str, pin: str) -> None:
+    screen = pilot.app.screen
+    screen.query_one("#login-name").value = name
+    screen.query_one("#login-pin").focus()
+    await pilot.press(*pin, "enter")
+
+
+async def logged_in(pilot, name: str = "Budi Santoso", pin: str = PIN):
+    from screens.counter_day import CounterDay
+
+    await pilot.pause()
+    await log_in(pilot, name, pin)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CounterDay)
+                   and pilot.app.screen.status is not None)
+    return pilot.app.screen

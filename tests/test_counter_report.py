@@ -1,0 +1,105 @@
+"""The report's figures against the tickets of a known day, its CSV, and its screen."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from kiosk.app import KioskApp
+from kiosk.errors import InvalidInput
+from kiosk.report import CSV_COLUMNS, build_report
+from screens.counter_report import ReportScreen
+from test_counter_helpers import SUPER_PIN, add_officers, logged_in, wait_for
+
+
+def a_known_day(desk, clock):
+    """Monday 30 Nov 2026 (WITA): five numbers, two served, one no-show, one cancelled."""
+    at = lambda h, m: clock.set(2026, 11, 30, h, m)  # noqa: E731
+    at(9, 0); a = desk.book("perpajakan", "Ani")
+    at(9, 10); b = desk.book("aplikasi", "Yohanes")
+    at(9, 20); c = desk.book("perpajakan", "Maria")
+    desk.book("aplikasi", "Besok", day=dt.date(2026, 12, 1))  # another day: not counted
+    at(9, 30); desk.call_next(1, "Budi")                      # A waited 30 min
+    at(9, 32); desk.start(a.code, 1, "Budi")
+    at(9, 35); desk.call_next(2, "Sari")                      # B waited 25 min
+    at(9, 40); desk.no_show(b.code, 2, "Sari")
+    at(9, 50); desk.finish(a.code, 1, "Budi", "SPT Tahunan")  # 18 min of service
+    at(10, 0); desk.call_next(2, "Sari")                      # C waited 40 min
+    at(10, 1); desk.start(c.code, 2, "Sari")
+    at(10, 5); d = desk.book("perpajakan", "Dewi")
+    at(10, 11); desk.finish(c.code, 2, "Sari", "NPWP")        # 10 min of service
+    at(10, 15); desk.book("aplikasi", "Elias")               # still waiting
+    at(10, 20); desk.cancel(d.code, "Sari", "pulang")
+
+
+def test_the_figures_of_a_day(sqlite_desk, clock):
+    a_known_day(sqlite_desk, clock)
+    report = build_report(sqlite_desk, dt.date(2026, 11, 30))
+    total = report.total
+    assert (total.issued, total.served, total.no_shows, total.cancelled) == (5, 2, 1, 1)
+    assert total.average_wait == pytest.approx((30 + 25 + 40) * 60 / 3)
+    assert total.longest_wait == 40 * 60
+    assert total.average_service == 14 * 60
+    tax, app = report.by_service
+    assert (tax.label, tax.figures.issued, tax.figures.served, tax.figures.cancelled,
+            tax.figures.no_shows, tax.figures.average_wait) == ("perpajakan", 3, 2, 1, 0, 35 * 60)
+    assert (app.label, app.figures.issued, app.figures.served, app.figures.no_shows,
+            app.figures.average_service) == ("aplikasi", 2, 0, 1, None)
+    assert [(h.label, h.figures.issued, h.figures.served, h.figures.cancelled)
+            for h in report.by_hour] == [("09:00", 3, 2, 0), ("10:00", 2, 0, 1)]
+    # The by-service lines add up to the day.
+    assert sum(line.figures.issued for line in report.by_service) == total.issued
+
+
+def test_a_range_and_a_past_day_read_no_shows_and_expired_right(sqlite_desk, clock):
+    a_known_day(sqlite_desk, clock)
+    clock.set(2026, 12, 1, 9, 0)
+    sqlite_desk.check_in(sqlite_desk.status(dt.date(2026, 12, 1)).tickets[0].code)
+    report = build_report(sqlite_desk, dt.date(2026, 11, 30), dt.date(2026, 12, 1))
+    # Yesterday's no-show (now expired, called, never served) still counts as a no-show;
+    # Elias, never called, does not.
+    assert (report.total.issued, report.total.served, report.total.no_shows) == (6, 2, 1)
+    with pytest.raises(InvalidInput):
+        build_report(sqlite_desk, dt.date(2026, 12, 1), dt.date(2026, 11, 30))
+
+
+def test_the_csv_rows_and_columns(sqlite_desk, clock):
+    a_known_day(sqlite_desk, clock)
+    rows = list(csv.reader(io.StringIO(build_report(sqlite_desk, dt.date(2026, 11, 30)).to_csv())))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    assert [row[2:4] for row in rows[1:]] == [
+        ["total", "all"], ["service", "perpajakan"], ["service", "aplikasi"],
+        ["hour", "09:00"], ["hour", "10:00"]]
+    assert rows[1] == ["2026-11-30", "2026-11-30", "total", "all", "5", "2", "1", "1",
+                       "31.7", "40.0", "14.0"]
+    assert rows[3][-3:] == ["25.0", "25.0", ""]  # aplikasi: nobody served yet
+
+
+async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tmp_path):
+    desk = sqlite_desk
+    add_officers(desk)
+    a_known_day(desk, clock)
+    desk.office.extra["counter"] = {"report_dir": str(tmp_path)}
+    app = KioskApp(desk, "counter", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen)
+                       and app.screen.report is not None)
+        screen = app.screen
+        assert "Issued 5 · served 2 · no-shows 1 · cancelled 1" in str(
+            screen.query_one("#report-total").render())
+        assert screen.query_one("DataTable").row_count == 4  # two services, two hours
+        chart = str(screen.query_one("#report-chart").render())
+        assert "09:00 ████████████████████░░░░░░░░░░ 2/3" in chart
+        await pilot.press("f2")
+        path = tmp_path / "laporan-helpdesk-2026-11-30-2026-11-30.csv"
+        await wait_for(pilot, path.exists)
+        assert path.read_text(encoding="utf-8") == screen.report.to_csv()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReportScreen)
