@@ -33,8 +33,20 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r}: {both('quota_invalid')}") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other failure."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"kiosk: {_printable(message)}\n")
+
+
+def _printable(text: str) -> str:
+    # What a person typed goes back to their terminal: no escape sequences, one line.
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in " ".join(text.split()))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="database: a file path, sqlite:///PATH or postgresql://… "
                              "(default: $KIOSK_DB or a file in the user's data directory)")
@@ -42,13 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="office profile (TOML); default: KPP Pratama Kupang")
     common.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                         help="language of the screens (default: id)")
-    as_json = argparse.ArgumentParser(add_help=False)
+    as_json = _Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON object")
-    at_counter = argparse.ArgumentParser(add_help=False)
+    at_counter = _Parser(add_help=False)
     at_counter.add_argument("--counter", type=int, metavar="N", help="the Help Desk counter")
     at_counter.add_argument("--officer", metavar="NAME", help="who does it (for the audit log)")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kiosk", parents=[common],
         description="Help Desk queue kiosk. Without a command: the lobby screen.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -157,14 +169,14 @@ def _run(command: str, args: argparse.Namespace) -> int:
 
 
 def _fail(line: str, code: int) -> int:
-    print(f"kiosk: {' '.join(line.split())}", file=sys.stderr)
+    print(f"kiosk: {_printable(line)}", file=sys.stderr)
     return code
 
 
 def _actor(args: argparse.Namespace) -> str:
     officer = getattr(args, "officer", None)
     if officer:
-        return officer.strip()[:120]
+        return "".join(ch for ch in officer if ch.isprintable()).strip()[:120] or "cli"
     try:
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):

@@ -213,6 +213,11 @@ class Desk:
                           date=ticket.day.isoformat())
         if ticket.state in (states.WAITING, states.CALLED, states.SERVING):
             raise Refused("already_checked_in", number=ticket.number)
+        closed = service_days.closed_why(self.office, ticket.day)
+        if ticket.state == states.BOOKED and closed:  # the office closed that day after booking
+            key, values = closed
+            raise Refused("day_closed", date=ticket.day.isoformat(),
+                          why=say(key, "id", **values), why_en=say(key, "en", **values))
         return self._move(ticket, "check_in", actor, None, arrived_at=self._stamp())
 
     @store_errors

@@ -19,7 +19,7 @@ from kiosk.records import OfficerView
 ROLES = ("officer", "supervisor")
 MAX_TRIES = 5
 LOCK_MINUTES = 5
-_PIN = re.compile(r"^\d{4,12}$")
+_PIN = re.compile(r"^[0-9]{4,12}$")  # ASCII digits: what a keypad types
 _hasher = PasswordHasher()
 
 
