@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label
 
 from kiosk.errors import DeskError
 from kiosk.officers import Officers
+from screens.shown_text import shown
 
 LIMIT = 300
 
@@ -64,9 +65,10 @@ class AuditDialog(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for e in entries:
-            table.add_row(f"{e.at.astimezone(zone):%d-%m %H:%M:%S}", e.actor,
+            # Actor, detail and reason are as scripts and officers typed them: plain text only.
+            table.add_row(f"{e.at.astimezone(zone):%d-%m %H:%M:%S}", shown(e.actor),
                           str(e.counter or ""), e.action,
-                          str(e.ticket_number or ""), e.detail, e.reason)
+                          str(e.ticket_number or ""), shown(e.detail), shown(e.reason))
 
     @on(Button.Pressed, "#audit-back")
     def _back(self) -> None:

@@ -31,6 +31,7 @@ from screens.counter_quota import QuotaDialog
 from screens.counter_report import ReportScreen
 from screens.counter_transfer import TransferDialog
 from screens.counter_worker import StoreThread
+from screens.shown_text import shown
 
 POLL_SECONDS = 0.25
 
@@ -207,13 +208,14 @@ class CounterDay(Screen):
         en = self.app.lang == "en"
         since = ticket.started_at if ticket.state == states.SERVING else ticket.called_at
         elapsed = self.minutes((self.app.desk.now() - since).total_seconds() if since else None)
-        identity = (f"{visitor.id_kind.upper()} {visitor.id_number}" if visitor.id_number
+        # Stored by whoever booked (or imported): drawn as text, never as escapes or markup.
+        identity = (shown(f"{visitor.id_kind.upper()} {visitor.id_number}") if visitor.id_number
                     else t("counter_no_identity"))
         lines = [
             t("counter_hand_head", number=ticket.number,
               service=self.service_name(ticket.service), state=t(f"state_{ticket.state}"),
               elapsed=elapsed, calls=ticket.call_count),
-            t("counter_hand_visitor", name=visitor.name or "-",
+            t("counter_hand_visitor", name=shown(visitor.name) or "-",
               status=t(f"counter_visitor_{visitor.status}") if visitor.status else "-",
               identity=identity),
             t("counter_hand_requirements",

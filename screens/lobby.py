@@ -63,6 +63,15 @@ class LobbyScreen(LobbyPage):
         self._read_now()
         # On the App, so it keeps running while another lobby screen is on top.
         self.app.set_interval(FOLLOW_SECONDS, self._tick)
+        if not self.app.is_headless:  # a real terminal: kill -INT/-TSTP/-QUIT must not end it
+            from screens.lobby_signals import guard_signals
+
+            self._unguard = guard_signals(self.request_exit, self.app.exit)
+
+    def on_unmount(self) -> None:
+        unguard = getattr(self, "_unguard", None)
+        if unguard:
+            unguard()
 
     def on_screen_resume(self) -> None:
         if hasattr(self, "watcher"):

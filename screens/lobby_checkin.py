@@ -11,6 +11,7 @@ from kiosk.codes import format_code, normalize_code
 from kiosk.errors import DeskError, NotFound, Refused
 from kiosk.lobby_dates import long_date
 from kiosk.states import CALLED, CANCELLED, DONE, SERVING, WAITING
+from screens.lobby_field import LobbyInput
 from screens.lobby_page import LobbyPage
 
 
@@ -22,7 +23,7 @@ class CheckInScreen(LobbyPage):
         with Vertical(id="checkin-box"):
             yield Static(t("lobby_checkin_title"), id="checkin-title")
             yield Static(t("lobby_checkin_prompt"), id="checkin-prompt")
-            yield Input(id="code", max_length=32, placeholder="ABC-DEF")
+            yield LobbyInput(id="code", max_length=32, placeholder="ABC-DEF")
             yield Static("", id="checkin-why")
             yield Button(t("lobby_checkin_go"), id="checkin-go", variant="success")
         with Horizontal(id="checkin-nav"):

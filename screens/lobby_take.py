@@ -16,6 +16,7 @@ from kiosk.errors import DayNotBookable, DeskError, InvalidInput
 from kiosk.identity import VISITOR_STATUSES, check_name, check_nik, check_npwp, check_passport, check_phone
 from kiosk.lobby_dates import long_date
 from screens.lobby import today_not_why
+from screens.lobby_field import LobbyInput
 from screens.lobby_page import LobbyPage
 
 ID_KINDS = ("npwp", "nik", "passport")
@@ -90,7 +91,7 @@ class TakeScreen(LobbyPage):
     def _field(self, name: str, label: str) -> ComposeResult:
         with Horizontal(classes="field"):
             yield Label(label, id=f"{name}-label", classes="label")
-            yield Input(id=name, max_length=100 if name == "name" else 30,
+            yield LobbyInput(id=name, max_length=100 if name == "name" else 30,
                         placeholder="" if name == "name" else self.t("lobby_optional"))
         yield Static("", id=f"{name}-why", classes="why")
 

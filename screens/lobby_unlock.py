@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from kiosk.errors import DeskError
+from screens.lobby_field import LobbyInput
 
 
 class UnlockScreen(ModalScreen[None]):
@@ -29,7 +30,7 @@ class UnlockScreen(ModalScreen[None]):
         with ContentSwitcher(id="unlock", initial="pin-box"):
             with Vertical(id="pin-box", classes="box"):
                 yield Static(t("lobby_unlock_title"), classes="title")
-                yield Input(id="officer", placeholder=t("lobby_unlock_name"))
+                yield LobbyInput(id="officer", placeholder=t("lobby_unlock_name"))
                 yield Input(id="pin", placeholder=t("lobby_unlock_pin"), password=True,
                             max_length=12)
                 yield Static("", id="unlock-why")
