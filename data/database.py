@@ -8,8 +8,9 @@ the lock before it reads. ``postgresql://`` is for terminals on several hosts.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import peewee
 from platformdirs import user_data_dir
@@ -69,11 +70,54 @@ def open_database(url: str) -> peewee.Database:
     return db
 
 
+class KioskSqlite(peewee.SqliteDatabase):
+    """The file is created when the store is opened, never later: a connection made after
+    the file was moved or deleted fails instead of starting an empty database and handing
+    out number 1 again. ``check_file()`` notices a file moved or replaced under us."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(path, **kwargs)
+        sqlite3.connect(path).close()  # create it now, if it is new
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.database)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def check_file(self) -> None:
+        if self._file_identity() != self._identity:
+            if not self.in_transaction():
+                self.close()
+            raise peewee.OperationalError(
+                f"{self.database}: the database file was moved, deleted or replaced")
+
+    def _connect(self):
+        self.check_file()
+        conn = sqlite3.connect(f"file:{quote(os.path.abspath(self.database))}?mode=rw", uri=True,
+                               timeout=self._timeout, isolation_level=None, **self.connect_params)
+        try:
+            self._add_conn_hooks(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+
 def _sqlite(path: str) -> peewee.SqliteDatabase:
     folder = Path(path).expanduser().resolve().parent
     if not folder.is_dir():
         raise StoreError(f"{path}: folder {folder} does not exist / folder tidak ada")
-    return peewee.SqliteDatabase(
+    try:
+        return _sqlite_db(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {exc}") from None
+
+
+def _sqlite_db(path: str) -> peewee.SqliteDatabase:
+    return KioskSqlite(
         str(Path(path).expanduser()),
         timeout=BUSY_TIMEOUT_S,
         lock_type="IMMEDIATE",

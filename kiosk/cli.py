@@ -12,6 +12,7 @@ import getpass
 import json
 import sys
 
+from kiosk.codes import format_code
 from kiosk.texts import both
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
@@ -189,7 +190,7 @@ def _print_ticket(ticket, args) -> int:
     else:
         counter = f" · loket {ticket.counter}" if ticket.counter else ""
         print(f"Nomor {ticket.number} · {ticket.service} · {ticket.date} · "
-              f"kode {ticket.code} · {ticket.state}{counter}")
+              f"kode {format_code(ticket.code)} · {ticket.state}{counter}")
     return EXIT_OK
 
 

@@ -118,7 +118,9 @@ class Desk:
         return result
 
     def _not_bookable(self, key: str, values: dict, day: dt.date) -> DayNotBookable:
-        later = self.bookable_days(limit=1, start=max(day, self.today()) + dt.timedelta(days=1))
+        # A day too far ahead or already past: the nearest bookable day may be today.
+        start = self.today() if key in ("beyond_horizon", "past_date") else day + dt.timedelta(days=1)
+        later = self.bookable_days(limit=1, start=max(start, self.today()))
         return DayNotBookable(key, later[0].date if later else None,
                               self.office.booking_horizon_days, **values)
 

@@ -18,6 +18,9 @@ def store_errors(method):
     def wrapper(self, *args, **kwargs):
         for attempt in (1, 2):
             try:
+                check_file = getattr(self.db, "check_file", None)
+                if check_file is not None:
+                    check_file()  # the SQLite file still the one we opened (~2 µs)
                 return method(self, *args, **kwargs)
             except (peewee.OperationalError, peewee.InterfaceError) as exc:
                 _forget_connection(self.db)

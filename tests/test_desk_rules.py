@@ -151,6 +151,7 @@ def test_booking_horizon_and_past_dates(kupang_desk, clock):
     with pytest.raises(DayNotBookable) as beyond:
         book(kupang_desk, day=D(2026, 12, 8))
     assert beyond.value.key == "beyond_horizon"
+    assert beyond.value.next_open == D(2026, 11, 30)  # today still has numbers
     with pytest.raises(DayNotBookable) as past:
         book(kupang_desk, day=D(2026, 11, 27))
     assert past.value.key == "past_date"

@@ -138,3 +138,21 @@ def test_postgresql_restarting_mid_day(pg_url):
         time.sleep(0.25)
     assert desk.status().issued == 1  # reconnected by itself
     assert desk.book("aplikasi", "Yohanes Ndun").number == 2
+
+
+def test_a_database_file_moved_away_and_back(tmp_path):
+    from kiosk.errors import StoreUnavailable
+
+    path = tmp_path / "kiosk.db"
+    desk = open_desk(str(path), ALWAYS_OPEN)
+    assert desk.book("perpajakan", "Budi").number == 1
+    path.rename(tmp_path / "kiosk.db.bak")
+    with pytest.raises(StoreUnavailable) as refused:
+        desk.book("perpajakan", "Budi")
+    assert "moved" in str(refused.value)
+    with pytest.raises(StoreUnavailable):
+        desk.status()
+    assert not path.exists()  # no empty database started in its place
+    (tmp_path / "kiosk.db.bak").rename(path)
+    assert desk.book("perpajakan", "Budi").number == 2  # never number 1 twice
+    assert [t.number for t in desk.status().tickets] == [1, 2]
