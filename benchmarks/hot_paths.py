@@ -122,4 +122,12 @@ def measure(desk, raw: RawDesk | None, n: int) -> dict:
     result["status"] = timed(lambda: desk.status(status_day), n)
     if raw:
         result["status_raw"] = timed(lambda: raw.status(status_day.isoformat()), n)
+
+    # The day's report over that day: kiosk/report.py reads it with one desk.status() (the
+    # same prepared statements), then counts in Python; the raw side runs those statements.
+    from kiosk.report import build_report
+
+    result["report"] = timed(lambda: build_report(desk, status_day, status_day), n)
+    if raw:
+        result["report_raw"] = timed(lambda: raw.status(status_day.isoformat()), n)
     return result

@@ -1,0 +1,76 @@
+"""Run in a child process by the benchmarks: a role (or a bare one-line Textual app) headless.
+
+    python benchmarks/app_probe.py startup ROLE|bare DB OFFICE
+        paints the first screen, prints {"painted": wall time, "maxrss_kb": peak} and exits;
+    python benchmarks/app_probe.py board DB OFFICE
+        runs the real board and prints "shown ISSUED WALLTIME" each time it shows a day's
+        status (its show() method, wrapped here only), until killed.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def bare_app():
+    from textual.app import App
+    from textual.widgets import Label
+
+    class Bare(App):
+        def compose(self):
+            yield Label("Help Desk")
+
+    return Bare()
+
+
+def role_app(role: str, db: str, office: str):
+    from kiosk.app import KioskApp
+    from kiosk.store import open_desk
+
+    return KioskApp(open_desk(db, office), role)
+
+
+def startup(role: str, db: str, office: str) -> None:
+    app = bare_app() if role == "bare" else role_app(role, db, office)
+    painted: list[float] = []
+
+    async def first_paint(pilot) -> None:
+        await pilot.pause()  # the first screen mounted and refreshed
+        painted.append(time.time())
+        pilot.app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=first_paint)
+    print(json.dumps({"painted": painted[0], "maxrss_kb": peak_rss_kb()}), flush=True)
+
+
+def peak_rss_kb() -> int:
+    """This program's peak resident memory. VmHWM rather than getrusage's ru_maxrss, which on
+    Linux keeps the high-water mark of the (larger) benchmark process that forked this one."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def board(db: str, office: str) -> None:
+    from screens.board import BoardScreen
+
+    shown = BoardScreen.show
+
+    def show_and_tell(self, status):
+        shown(self, status)
+        print(f"shown {status.issued} {time.time():.6f}", flush=True)
+
+    BoardScreen.show = show_and_tell
+    role_app("board", db, office).run(headless=True, size=(80, 24))
+
+
+if __name__ == "__main__":
+    mode, *rest = sys.argv[1:]
+    startup(*rest) if mode == "startup" else board(*rest)
