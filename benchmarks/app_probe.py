@@ -30,6 +30,9 @@ def bare_app():
 
 
 def role_app(role: str, db: str, office: str):
+    from kiosk.cli import spare_postgres_driver
+
+    spare_postgres_driver(db)  # as `kiosk ROLE` does
     from kiosk.app import KioskApp
     from kiosk.store import open_desk
 

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 
 from kiosk.codes import format_code
@@ -148,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(command: str, args: argparse.Namespace) -> int:
+    if command in ROLES:
+        spare_postgres_driver(getattr(args, "db", None))
     from data.office import ProfileError
     from kiosk.errors import DeskError, InvalidInput, StoreUnavailable
     from kiosk.store import open_desk
@@ -167,6 +170,14 @@ def _run(command: str, args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_REFUSED)
     except DeskError as exc:
         return _fail(str(exc), EXIT_REFUSED)
+
+
+def spare_postgres_driver(url: str | None) -> None:
+    """A SQLite terminal needs no PostgreSQL driver: peewee would load it (and libpq, ~9 MB)
+    just in case. Kept out of the full-screen roles, which run all day on a small PC."""
+    url = url or os.environ.get("KIOSK_DB", "")
+    if "peewee" not in sys.modules and not url.lower().startswith(("postgres:", "postgresql:")):
+        sys.modules.setdefault("psycopg2", None)
 
 
 def _fail(line: str, code: int) -> int:

@@ -10,11 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import phonenumbers
-from stdnum import exceptions as stdnum_errors
-from stdnum.id import nik as stdnum_nik
-from stdnum.id import npwp as stdnum_npwp
-
 from kiosk.errors import InvalidInput
 
 # The visitor's status, as Kunjung Pajak asks it.
@@ -52,7 +47,14 @@ def check_name(value: str | None) -> str:
     return name
 
 
+# phonenumbers and stdnum are imported when a number is first checked, not when a role
+# starts: the board and most lobby screens never need them.
+
+
 def check_npwp(value: str) -> str:
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.id import npwp as stdnum_npwp
+
     try:
         return stdnum_npwp.validate(value.strip())
     except stdnum_errors.ValidationError:
@@ -60,6 +62,9 @@ def check_npwp(value: str) -> str:
 
 
 def check_nik(value: str) -> str:
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.id import nik as stdnum_nik
+
     try:
         return stdnum_nik.validate(value.strip())
     except stdnum_errors.ValidationError:
@@ -80,6 +85,8 @@ def check_phone(value: str | None) -> str:
         return ""
     if len(text) > 30 or any(_is_control(ch) for ch in text):
         raise InvalidInput("phone", "phone_invalid")
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(text, "ID")
     except phonenumbers.NumberParseException:
