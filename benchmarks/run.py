@@ -56,26 +56,21 @@ def postgres_store(url: str, iterations: int, size: int) -> dict | None:
     try:
         import psycopg2
 
-        admin = psycopg2.connect(url, connect_timeout=3)
+        psycopg2.connect(url, connect_timeout=3).close()
     except Exception as exc:
         log(f"PostgreSQL skipped: {exc}")
         return None
     from kiosk.store import open_desk
 
-    admin.autocommit = True
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin.cursor().execute(f"CREATE SCHEMA {schema}")
-    try:
-        sep = "&" if "?" in url else "?"
-        desk = open_desk(f"{url}{sep}options=-csearch_path%3D{schema}", OFFICE)
+    def measure(schema_url: str) -> dict:
+        desk = open_desk(schema_url, OFFICE)
         log(f"filling a PostgreSQL store of {size:,} tickets …")
         store_gen.fill_postgres(desk.db, size, desk.today())
         result = hot_paths.measure(desk, None, iterations)
         desk.db.close()
         return result
-    finally:
-        admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
+
+    return postgres_schema(url, measure)
 
 
 def ratio(ours: float, base: float) -> float:

@@ -31,7 +31,8 @@ class HotQueries:
         cols = ", ".join(TICKET_COLUMNS)
         self._create_day = (f"INSERT INTO day_counter (day, last_number, taken) VALUES ({p}, 0, 0) "
                             "ON CONFLICT (day) DO NOTHING")
-        self._lock_day = f"SELECT last_number, taken FROM day_counter WHERE day = {p}{lock}"
+        self._counter_row = f"SELECT last_number, taken FROM day_counter WHERE day = {p}"
+        self._lock_day = self._counter_row + lock
         self._override = f"SELECT quota, reason FROM quota_override WHERE day = {p}"
         self._bump = f"UPDATE day_counter SET last_number = {p}, taken = {p} WHERE day = {p}"
         self._code_used = f"SELECT 1 FROM ticket WHERE code = {p}"
@@ -40,7 +41,6 @@ class HotQueries:
         self._insert_audit = (f"INSERT INTO audit_entry ({', '.join(_AUDIT)}) "
                               f"VALUES ({', '.join([p] * len(_AUDIT))})")
         self._day_tickets = f"SELECT {cols} FROM ticket WHERE day = {p} ORDER BY number"
-        self._ticket_by_code = f"SELECT {cols} FROM ticket WHERE code = {p}"
         self._lowest_waiting = (f"SELECT {cols} FROM ticket WHERE state = 'waiting' AND day = {p} "
                                 f"ORDER BY number LIMIT 1{lock}")
         self._counter_busy = (f"SELECT number FROM ticket WHERE state IN ('called', 'serving') "
@@ -62,7 +62,7 @@ class HotQueries:
         return self._one(self._override, (day.isoformat(),))
 
     def counter_row(self, day: dt.date) -> tuple[int, int] | None:
-        return self._one(self._lock_day.replace(" FOR UPDATE", ""), (day.isoformat(),))
+        return self._one(self._counter_row, (day.isoformat(),))
 
     def bump(self, day: dt.date, last_number: int, taken: int) -> None:
         self.db.execute_sql(self._bump, (last_number, taken, day.isoformat()))
@@ -84,9 +84,6 @@ class HotQueries:
 
     def day_tickets(self, day: dt.date) -> list[tuple]:
         return self.db.execute_sql(self._day_tickets, (day.isoformat(),)).fetchall()
-
-    def ticket_by_code(self, code: str) -> tuple | None:
-        return self._one(self._ticket_by_code, (code,))
 
     def lowest_waiting(self, day: dt.date) -> tuple | None:
         return self._one(self._lowest_waiting, (day.isoformat(),))

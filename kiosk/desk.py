@@ -134,7 +134,7 @@ class Desk:
         if day < self.today():
             raise Refused("past_date", date=day.isoformat())
         with self.db.atomic():
-            self._lock_day(day, create=True)  # bookings of that day wait for the new quota
+            self.q.lock_day(day, create=True)  # bookings of that day wait for the new quota
             before, _ = self.quota_for(day)
             QuotaOverride.insert(day=day, quota=quota, reason=reason, set_by=actor,
                                  set_at=self._stamp()).on_conflict(
@@ -194,15 +194,6 @@ class Desk:
             code = new_code()
             if not self.q.code_used(code):
                 return code
-
-    def _lock_day(self, day: dt.date, create: bool = False) -> DayCounter:
-        """The day's counter row, locked: the one point every write of that day queues at."""
-        if create:
-            DayCounter.insert(day=day, last_number=0, taken=0).on_conflict_ignore().execute()
-        query = DayCounter.select().where(DayCounter.day == day)
-        if self.postgres:
-            query = query.for_update()
-        return query.get()
 
     # ----- moves ------------------------------------------------------------------------
 
@@ -320,7 +311,7 @@ class Desk:
     def _move(self, ticket: Ticket, move: str, actor: str, at_counter: int | None,
               reason: str = "", detail: str = "", **changes) -> TicketView:
         with self.db.atomic():
-            self._lock_day(ticket.day)
+            self.q.lock_day(ticket.day)
             query = Ticket.select().where(Ticket.id == ticket.id)
             fresh = (query.for_update() if self.postgres else query).get()
             return self._apply(fresh, move, actor, at_counter, reason=reason, detail=detail,

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kiosk.errors import InvalidInput
+from kiosk.texts import TEXTS
 
 # The visitor's status, as Kunjung Pajak asks it.
 VISITOR_STATUSES = ("self", "representative", "proxy", "other")
@@ -34,9 +35,11 @@ def check_name(value: str | None) -> str:
     if not name:
         raise InvalidInput("name", "name_required")
     if len(name) > NAME_MAX:
-        raise InvalidInput("name", "text_too_long", what="Nama", what_en="The name", max=NAME_MAX)
+        raise InvalidInput("name", "text_too_long", what=TEXTS["field_name"][0],
+                           what_en=TEXTS["field_name"][1], max=NAME_MAX)
     if any(_is_control(ch) for ch in name):
-        raise InvalidInput("name", "text_control", what="Nama", what_en="The name")
+        raise InvalidInput("name", "text_control", what=TEXTS["field_name"][0],
+                           what_en=TEXTS["field_name"][1])
     if "  " in name or not any(ch.isalpha() for ch in name):
         raise InvalidInput("name", "name_invalid")
     for ch in name:
@@ -121,11 +124,10 @@ def check_visitor(name: str | None, *, status: str | None = "self", npwp: str | 
 def check_text(value: str | None, field: str, *, required: bool = False, max_len: int = TEXT_MAX) -> str:
     """A free text (reason, topic, note): trimmed, bounded, no control characters."""
     text = (value or "").strip()
-    names = {"reason": ("Alasan", "The reason"), "topic": ("Topik", "The topic"),
-             "note": ("Catatan", "The note")}
-    field_id, field_en = names.get(field, (field, field))
+    key = f"field_{field}"
+    field_id, field_en = TEXTS[key] if key in TEXTS else (field, field)
     if required and not text:
-        raise InvalidInput(field, "reason_required")
+        raise InvalidInput(field, "text_required", what=field_id, what_en=field_en)
     if len(text) > max_len:
         raise InvalidInput(field, "text_too_long", what=field_id, what_en=field_en, max=max_len)
     if any(_is_control(ch) and ch not in "\n" for ch in text):

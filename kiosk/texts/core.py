@@ -70,6 +70,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Alasan wajib diisi.",
         "A reason is required.",
     ),
+    "text_required": ("{what} wajib diisi.", "{what_en} is required."),
     "text_too_long": (
         "{what} terlalu panjang (paling banyak {max} karakter).",
         "{what_en} is too long (at most {max} characters).",
