@@ -162,9 +162,9 @@ class _Reader:
             raise self.fail("office.timezone", f"unknown time zone {tz!r}") from None
         holidays_country = self.get(office, "office", "public_holidays", str, default="")
         if holidays_country:
-            import holidays
+            from data import holiday_calendar
 
-            if holidays_country not in holidays.list_supported_countries():
+            if not holiday_calendar.supported(holidays_country):
                 raise self.fail("office.public_holidays", f"unknown country {holidays_country!r}")
         closed = self.get(office, "office", "closed_dates", list, default=[])
         closed_dates = set()

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-
-import holidays
-
+from data import holiday_calendar
 from data.office import Office
 
 
@@ -19,15 +16,10 @@ def service_day(office: Office, now_utc: dt.datetime) -> dt.date:
     return local_now(office, now_utc).date()
 
 
-@lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays(country, years=year, language="id")
-
-
 def holiday_name(office: Office, day: dt.date) -> str | None:
     if not office.public_holidays:
         return None
-    return _holidays(office.public_holidays, day.year).get(day)
+    return holiday_calendar.holidays_in(office.public_holidays, day.year).get(day)
 
 
 def closed_why(office: Office, day: dt.date) -> tuple[str, dict] | None:

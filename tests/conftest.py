@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from kiosk.store import open_desk
 TESTS = Path(__file__).parent
 ALWAYS_OPEN = TESTS / "profiles" / "always-open.toml"
 KUPANG = TESTS.parent / "data" / "offices" / "kpp-pratama-kupang.toml"
+# The holiday cache (and anything else the kiosk caches) goes to a folder of this test run,
+# shared with the processes the tests start, never the user's own cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
 PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
 WITA = dt.timezone(dt.timedelta(hours=8))
 

@@ -1,0 +1,105 @@
+"""Public holidays from the ``holidays`` package, kept in a small cache file.
+
+Importing ``holidays`` loads every country's calendar: about 30 ms, a fifth of a terminal's
+start-up. A year's dates cannot change for one installed copy of the package, so they are
+computed once per copy (its ``__init__.py`` file's identity is the key: an upgrade or
+reinstall rewrites it) and read back from the user's cache folder. A cache that cannot be
+read or written only costs the import again; it never changes an answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib.util
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from platformdirs import user_cache_path
+
+LANGUAGE = "id"  # holiday names as the office announces them
+_FILE = "holidays.json"
+
+# The cache as read (or built) by this process: {"stamp", "countries", "years"}.
+_memory: dict | None = None
+
+
+def supported(country: str) -> bool:
+    """The ``holidays`` package has a calendar for this ISO country code."""
+    cache = _cache()
+    if cache["countries"] is None:
+        import holidays
+
+        cache["countries"] = sorted(holidays.list_supported_countries())
+        _save(cache)
+    return country in cache["countries"]
+
+
+@lru_cache(maxsize=64)
+def holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
+    """The country's public holidays of that year, with their names (read-only)."""
+    cache = _cache()
+    key = f"{country}/{LANGUAGE}/{year}"
+    try:
+        return MappingProxyType({dt.date.fromisoformat(day): str(name)
+                                 for day, name in cache["years"][key].items()})
+    except (KeyError, AttributeError, TypeError, ValueError):
+        pass  # not cached yet, or a damaged entry: ask the package
+    import holidays
+
+    days = dict(holidays.country_holidays(country, years=year, language=LANGUAGE).items())
+    cache["years"][key] = {day.isoformat(): name for day, name in sorted(days.items())}
+    _save(cache)
+    return MappingProxyType(days)
+
+
+def _stamp() -> str:
+    """Which installed copy of ``holidays`` the cached answers came from (without importing it)."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return ""
+    info = os.stat(spec.origin)
+    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+
+
+def _path() -> Path:
+    return user_cache_path("helpdesk-kiosk", appauthor=False) / _FILE
+
+
+def _cache() -> dict:
+    """Read once per process: the installed package does not change under a running kiosk."""
+    global _memory
+    if _memory is None:
+        stamp = _stamp()
+        _memory = _load(stamp) or {"stamp": stamp, "countries": None, "years": {}}
+    return _memory
+
+
+def _load(stamp: str) -> dict | None:
+    try:
+        data = json.loads(_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    valid = (isinstance(data, dict) and data.get("stamp") == stamp
+             and isinstance(data.get("years"), dict)
+             and isinstance(data.get("countries"), (list, type(None))))
+    return data if valid else None
+
+
+def _save(cache: dict) -> None:
+    """Write the whole cache atomically, so a reader never sees half a file."""
+    path, temporary = _path(), None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".holidays-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(cache, out, ensure_ascii=False, sort_keys=True)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
