@@ -16,7 +16,7 @@ LANGS = ["id", "en"]
 
 
 async def _form_with_errors(pilot) -> None:
-    await pilot.click("#service-perpajakan")
+    await click_ready(pilot, "#service-perpajakan")
     await click_ready(pilot, "#status-proxy")
     await pilot.pause()
     await pilot.press(*"Budi 7", "enter", *"0130", "enter", "enter")
@@ -37,7 +37,7 @@ def _ticket(desk):
 
 
 async def _info(pilot) -> None:
-    await pilot.click("#info")
+    await click_ready(pilot, "#info")
     await pilot.pause()
 
 
