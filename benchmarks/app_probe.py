@@ -1,7 +1,9 @@
 """Run in a child process by the benchmarks: a role (or a bare one-line Textual app) headless.
 
     python benchmarks/app_probe.py startup ROLE|bare DB OFFICE
-        paints the first screen, prints {"painted": wall time, "maxrss_kb": peak} and exits;
+        runs until the first frame of its screen is painted and the app is then idle; prints
+        {"painted": wall time of that first frame, "ready": wall time when idle,
+         "maxrss_kb": peak} and exits;
     python benchmarks/app_probe.py board DB OFFICE
         runs the real board and prints "shown ISSUED WALLTIME" each time it shows a day's
         status (its show() method, wrapped here only), until killed.
@@ -33,23 +35,38 @@ def role_app(role: str, db: str, office: str):
     from kiosk.cli import spare_postgres_driver
 
     spare_postgres_driver(db)  # as `kiosk ROLE` does
-    from kiosk.app import KioskApp
+    from kiosk.app import KioskApp, keep_startup_objects
     from kiosk.store import open_desk
 
-    return KioskApp(open_desk(db, office), role)
+    app = KioskApp(open_desk(db, office), role)
+    keep_startup_objects()  # as `kiosk ROLE` does
+    return app
 
 
 def startup(role: str, db: str, office: str) -> None:
+    from textual.app import App
+
     app = bare_app() if role == "bare" else role_app(role, db, office)
     painted: list[float] = []
+    display = App._display
 
-    async def first_paint(pilot) -> None:
-        await pilot.pause()  # the first screen mounted and refreshed
-        painted.append(time.time())
+    def first_frame(self, screen, update) -> None:
+        # Headless, the frame is composed and rendered like on a terminal, only not written.
+        display(self, screen, update)
+        if update is not None and not painted:
+            painted.append(time.time())
+
+    App._display = first_frame
+    ready: list[float] = []
+
+    async def until_idle(pilot) -> None:
+        await pilot.pause()  # the work started by the first screen has settled
+        ready.append(time.time())
         pilot.app.exit()
 
-    app.run(headless=True, size=(80, 24), auto_pilot=first_paint)
-    print(json.dumps({"painted": painted[0], "maxrss_kb": peak_rss_kb()}), flush=True)
+    app.run(headless=True, size=(80, 24), auto_pilot=until_idle)
+    print(json.dumps({"painted": painted[0], "ready": ready[0], "maxrss_kb": peak_rss_kb()}),
+          flush=True)
 
 
 def peak_rss_kb() -> int:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import apps, contention, hot_paths, store_gen  # noqa: E402
 
 OFFICE = str(ROOT / "tests" / "profiles" / "always-open.toml")
+KUPANG = str(ROOT / "data" / "offices" / "kpp-pratama-kupang.toml")
 PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
 
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["live_update_sqlite"] = apps.live_update(str(folder / "live.db"), OFFICE,
                                                          changes, idle_seconds=idle)
         log("start-up and memory of each role …")
-        figures["startup"] = apps.startup(str(folder / "live.db"), OFFICE, repeats)
+        figures["startup"] = apps.startup(str(folder / "live.db"), KUPANG, repeats)
     figures["postgresql"] = postgres_store(args.pg, iterations, small)
     figures["live_update_postgresql"] = None
     if figures["postgresql"]:
