@@ -169,12 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"idle board: {lu['idle_cpu_pct']:.2f} % of one core over {lu['idle_seconds']:.0f} s "
           f"(target ≤ 1 %)")
     st = figures["startup"]
-    print(f"{'start-up to first paint':<24}{'ms':>12}{'bare ms':>12}{'ratio':>8}"
-          f"{'max RSS MB':>12}{'bare MB':>10}{'ratio':>8}")
+    print(f"{'start-up to first frame':<24}{'ms':>12}{'bare ms':>12}{'ratio':>8}"
+          f"{'max RSS MB':>12}{'bare MB':>10}{'ratio':>8}{'idle ms':>10}{'bare':>7}")
     for role in roles:
         r, b = st[role], st["bare"]
         print(f"{role:<24}{r['startup_ms']:>12.0f}{b['startup_ms']:>12.0f}{r['startup_ratio']:>8.2f}"
-              f"{r['maxrss_mb']:>12.1f}{b['maxrss_mb']:>10.1f}{r['memory_ratio']:>8.2f}")
+              f"{r['maxrss_mb']:>12.1f}{b['maxrss_mb']:>10.1f}{r['memory_ratio']:>8.2f}"
+              f"{r['ready_ms']:>10.0f}{b['ready_ms']:>7.0f}")
     print(f"({figures['seconds']:.0f} s)")
     return 0
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from kiosk.desk import Desk
 from kiosk.officers import Officers
+from kiosk.store_thread import StoreThread
 from kiosk.texts import say
 
 # role -> "module:Screen"; imported only when that role starts, to keep start-up light.
@@ -51,6 +52,8 @@ class KioskApp(App):
         self.desk, self.role, self.lang, self.counter = desk, role, lang, counter
         # Officer PINs are checked here, so screens need not import kiosk.officers (and the store).
         self.officers = Officers(desk)
+        # Every database call of the screens goes through this one thread (and connection).
+        self.store = StoreThread(desk, name=f"{role}-store")
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"
@@ -61,6 +64,9 @@ class KioskApp(App):
 
     def get_default_screen(self) -> Screen:
         return self.role_screen()
+
+    def on_unmount(self) -> None:
+        self.store.close()
 
     async def action_quit(self) -> None:
         # In the lobby only an officer may leave; the lobby screen asks for a PIN.

@@ -1,15 +1,13 @@
 """The board: the live waiting list on the lobby TV (and in a browser through serve).
 
-It follows every terminal's changes: a cheap change check (desk.watch()) every 0.2 s, and
-only when something changed, one read of the day. Both run in one reader thread of the
-board's own, so the screen never waits on the database and the thread keeps one connection.
+It follows every terminal's changes: a cheap change check every 0.2 s, and only when
+something changed, one read of the day. Both run in the app's store thread, so the screen
+never waits on the database.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -60,8 +58,6 @@ class BoardScreen(Screen):
     async def on_mount(self) -> None:
         desk = self.app.desk
         self.speaker = speech.speaker_for(desk.office)
-        self._reader = ThreadPoolExecutor(1, thread_name_prefix="board-reader")
-        self._watch = desk.watch()
         self.query_one("#board-alert").display = False
         self._show_clock()
         self.set_interval(1.0, self._show_clock)
@@ -71,10 +67,6 @@ class BoardScreen(Screen):
 
     def on_unmount(self) -> None:
         self.speaker.close()
-        reader = self._reader
-        reader.submit(self._watch.close)
-        reader.submit(self.app.desk.db.close)  # the reader thread's own connection
-        reader.shutdown(wait=False)
 
     # ----- following the store -----------------------------------------------------------
 
@@ -88,10 +80,12 @@ class BoardScreen(Screen):
         # Midnight office time: read the new day even though nobody changed anything.
         rolled = self._day is not None and self.app.desk.today() != self._day
         self._reading = True
+        store = self.app.store
         try:
-            loop = asyncio.get_running_loop()
-            status = await loop.run_in_executor(self._reader, self._read, force or rolled
-                                                or self.store_down)
+            # The cheap check; then at most one read of the day.
+            status = None
+            if await store.changed() or force or rolled or self.store_down:
+                status = await store.call(self.app.desk.status)
         except Exception as error:  # StoreUnavailable, or anything odd: say so, keep running
             if not isinstance(error, DeskError):
                 self.log.error(f"board read failed: {error!r}")
@@ -103,13 +97,6 @@ class BoardScreen(Screen):
         if status is not None:
             self._set_down(False)
             self.show(status)
-
-    def _read(self, force: bool) -> DayStatus | None:
-        """In the reader thread: the cheap check, then at most one read of the day."""
-        changed = self._watch.changed()
-        if not (changed or force):
-            return None
-        return self.app.desk.status()
 
     def _set_down(self, down: bool) -> None:
         if down != self.store_down:

@@ -11,7 +11,6 @@ from textual.widgets import Button, Footer, Input, Label
 from kiosk.errors import DeskError
 from kiosk.officers import Officers
 from kiosk.records import OfficerView
-from screens.counter_worker import StoreThread
 
 
 class CounterScreen(Screen):
@@ -19,7 +18,6 @@ class CounterScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.store: StoreThread | None = None
         self.busy = False
 
     def compose(self) -> ComposeResult:
@@ -36,8 +34,11 @@ class CounterScreen(Screen):
             yield Label("", id="login-message")
         yield Footer()
 
+    @property
+    def store(self):
+        return self.app.store
+
     async def on_mount(self) -> None:
-        self.store = StoreThread(self.app.desk)
         self.query_one("#login-first-run").display = False
         self.query_one("#login-name", Input).focus()
         try:
@@ -46,10 +47,6 @@ class CounterScreen(Screen):
             self.show_message(error.message(self.app.lang))
             return
         self.query_one("#login-first-run").display = not anyone
-
-    def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
 
     def show_message(self, text: str) -> None:
         self.query_one("#login-message", Label).update(text)

@@ -30,7 +30,7 @@ from screens.counter_officers import OfficersDialog
 from screens.counter_quota import QuotaDialog
 from screens.counter_report import ReportScreen
 from screens.counter_transfer import TransferDialog
-from screens.counter_worker import StoreThread
+from kiosk.store_thread import StoreThread
 from screens.shown_text import shown
 
 POLL_SECONDS = 0.25

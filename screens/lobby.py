@@ -54,13 +54,12 @@ class LobbyScreen(LobbyPage):
             yield Static(self._trouble_line(), id="trouble")
             yield Static(self.t("lobby_keys_hint"), id="hint")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         desk = self.app.desk
         self.settings = lobby_settings(desk.office)
         self.start_lang = self.app.lang
         self.last_touch = desk.now()
-        self.watcher = desk.watch()
-        self._read_now()
+        await self._read_now()  # the first frame already shows the numbers left
         # On the App, so it keeps running while another lobby screen is on top.
         self.app.set_interval(FOLLOW_SECONDS, self._tick)
         if not self.app.is_headless:  # a real terminal: kill -INT/-TSTP/-QUIT must not end it
@@ -74,8 +73,8 @@ class LobbyScreen(LobbyPage):
             unguard()
 
     def on_screen_resume(self) -> None:
-        if hasattr(self, "watcher"):
-            self._read_now()
+        if hasattr(self, "settings"):  # back from another screen (not the first start)
+            self.run_worker(self._read_now(), group="read", exclusive=True, exit_on_error=False)
 
     def _clock_line(self) -> str:
         now = self.app.desk.local_now()
@@ -102,10 +101,10 @@ class LobbyScreen(LobbyPage):
 
     # ----- following the store ----------------------------------------------------------
 
-    def _read_now(self) -> None:
-        """Read the day at once (start, return from another screen)."""
+    async def _read_now(self) -> None:
+        """Read the day at once (start, reset), in the store thread."""
         try:
-            self.status, self.trouble = self.app.desk.status(), None
+            self.status, self.trouble = await self.app.store.call(self.app.desk.status), None
         except DeskError as exc:
             self.trouble = exc
         self.show()
@@ -123,26 +122,16 @@ class LobbyScreen(LobbyPage):
         self._check_idle()
         if not self._checking:
             self._checking = True
-            # A thread: a lost database may make even the cheap check wait on the network.
-            self.run_worker(self._follow, thread=True, group="follow", exit_on_error=False)
+            self.run_worker(self._follow(), group="follow", exit_on_error=False)
 
-    def _follow(self) -> None:
-        desk = self.app.desk
+    async def _follow(self) -> None:
+        """The cheap change check, and a read of the day when something changed."""
         try:
-            if self.watcher.changed() or self._stale or self.trouble:
+            if await self.app.store.changed() or self._stale or self.trouble:
                 self._stale = False
-                status = desk.status()
-                self.app.call_from_thread(self._followed, status, None)
-        except DeskError as exc:
-            self.app.call_from_thread(self._followed, self.status, exc)
+                await self._read_now()
         finally:
             self._checking = False
-            if not desk.db.in_transaction():
-                desk.db.close()  # this thread's connection; the next check has its own thread
-
-    def _followed(self, status: DayStatus | None, trouble: DeskError | None) -> None:
-        self.status, self.trouble = status, trouble
-        self.show()
 
     # ----- idle reset -------------------------------------------------------------------
 
@@ -166,7 +155,7 @@ class LobbyScreen(LobbyPage):
             await self.recompose()
         while len(self.app.screen_stack) > 1:
             await self.app.pop_screen()
-        self._read_now()
+        await self._read_now()
 
     # ----- actions ----------------------------------------------------------------------
 

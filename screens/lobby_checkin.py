@@ -33,7 +33,7 @@ class CheckInScreen(LobbyPage):
         self.query_one("#code").focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.check_in()
+        self.run_busy(self.check_in())
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value:  # typing again hides the last refusal (clearing the field keeps it)
@@ -41,20 +41,20 @@ class CheckInScreen(LobbyPage):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "checkin-go":
-            self.check_in()
-        elif event.button.id == "back":
+            self.run_busy(self.check_in())
+        elif event.button.id == "back" and not self.busy:
             self.dismiss()
 
-    def check_in(self) -> None:
+    async def check_in(self) -> None:
         box = self.query_one("#code", Input)
         code = normalize_code(box.value)
         if not code:
             self.say(self.t("lobby_checkin_empty"))
             return
-        try:
-            ticket = self.app.desk.check_in(code)
-        except DeskError as exc:
-            self.say(self.refusal(code, exc))
+        async with self.working("#checkin-why"):
+            ticket, refusal = await self.app.store.call(self._check_in, code)
+        if refusal:
+            self.say(refusal)
             box.value = ""  # ready for the next try or the next scan
             box.focus()
             return
@@ -62,8 +62,15 @@ class CheckInScreen(LobbyPage):
 
         self.app.switch_screen(TicketScreen(ticket))
 
+    def _check_in(self, code: str):
+        """In the store thread: the checked-in ticket, or the refusal as a sentence."""
+        try:
+            return self.app.desk.check_in(code), None
+        except DeskError as exc:
+            return None, self.refusal(code, exc)
+
     def refusal(self, code: str, exc: DeskError) -> str:
-        """The refusal as a sentence for a taxpayer, not for an officer."""
+        """The refusal as a sentence for a taxpayer, not for an officer (store thread)."""
         t, lang = self.t, self.app.lang
         shown = format_code(code)
         if isinstance(exc, NotFound):

@@ -8,8 +8,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
+from screens.store_work import StoreWork
 
-class LobbyPage(Screen):
+
+class LobbyPage(StoreWork, Screen):
     """A lobby screen: ctrl+q / ctrl+c ask for an officer PIN instead of quitting."""
 
     BINDINGS = [
@@ -32,8 +34,8 @@ class LobbyPage(Screen):
         self.request_exit()
 
     async def action_go_back(self) -> None:
-        """Escape: one screen back (the welcome itself stays)."""
-        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+        """Escape: one screen back (the welcome itself stays); not while the store works."""
+        if len(self.app.screen_stack) > 1 and self.app.screen is self and not self.busy:
             self.dismiss()
 
     def action_ignore(self) -> None:

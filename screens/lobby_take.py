@@ -115,7 +115,8 @@ class TakeScreen(LobbyPage):
             self.query_one(first).focus()
 
     async def action_go_back(self) -> None:
-        await self.back()  # Escape: one step back, like the Back button
+        if not self.busy:
+            await self.back()  # Escape: one step back, like the Back button
 
     async def back(self) -> None:
         if len(self.steps) <= 1:
@@ -156,7 +157,7 @@ class TakeScreen(LobbyPage):
         # Enter moves on: to the next field, or to the next step from the last one.
         order = ["name", "id", "phone"]
         if event.input.id == "phone":
-            self.form_next()
+            self.run_busy(self.form_next())
         elif event.input.id in order:
             self.query_one(f"#{order[order.index(event.input.id) + 1]}").focus()
 
@@ -165,30 +166,39 @@ class TakeScreen(LobbyPage):
         self.query_one("#id-label", Label).update(self._id_label())
         self.check("id")
 
-    def form_next(self) -> None:
+    async def form_next(self) -> None:
         good = [self.check(field, final=True) for field in ("name", "id", "phone")]
         if not all(good):
             self.query_one("#form-why", Static).update(self.t("lobby_form_fix"))
             bad = ("name", "id", "phone")[good.index(False)]
             self.query_one(f"#{bad}").focus()
             return
-        self.choose_day()
+        await self.choose_day()
 
     # ----- the day ----------------------------------------------------------------------
 
-    def choose_day(self, refusal: DeskError | None = None) -> None:
+    def _days_open(self, want_days: bool) -> tuple:
+        """In the store thread: today's status and, when needed, the next days with numbers."""
+        desk = self.app.desk
+        status = desk.status()
+        if status.bookable and not want_days:
+            return status, []
+        return status, desk.bookable_days(limit=3, start=desk.today() + dt.timedelta(days=1))
+
+    async def choose_day(self, refusal: DeskError | None = None) -> None:
         """Today when possible (no extra step), else the next days with numbers left."""
         desk = self.app.desk
+        where = "#confirm-why" if self.steps[-1] == "step-confirm" else "#form-why"
         try:
-            status = desk.status()
-            if status.bookable and refusal is None:
-                self.day = None
-                self.confirm()
-                return
-            days = desk.bookable_days(limit=3, start=desk.today() + dt.timedelta(days=1))
+            async with self.working(where):
+                status, days = await self.app.store.call(self._days_open, refusal is not None)
         except DeskError as exc:
             self.notify(self.t("lobby_store_down"), severity="error")
-            self.query_one("#form-why", Static).update(exc.message(self.app.lang))
+            self.query_one(where, Static).update(exc.message(self.app.lang))
+            return
+        if status.bookable and refusal is None:
+            self.day = None
+            self.confirm()
             return
         why = refusal.message(self.app.lang) if refusal else self.t(
             "lobby_day_today_not", why=today_not_why(self.app, status))
@@ -197,11 +207,11 @@ class TakeScreen(LobbyPage):
             lines.append(self.t("lobby_day_none", days=desk.office.booking_horizon_days))
         self.query_one("#day-why", Static).update("\n".join(lines))
         box = self.query_one("#day-choices", Vertical)
-        box.remove_children()
+        await box.remove_children()
         buttons = [Button(self.t("lobby_day_choice", date=long_date(d.date, self.app.lang),
                                  left=d.remaining), id=f"day-{d.date.isoformat()}",
                           classes="choice", variant="primary") for d in days]
-        box.mount_all(buttons)
+        await box.mount_all(buttons)
         if self.steps[-1] == "step-confirm":
             self.steps.pop()  # that day was refused: "Back" must not lead to it again
         if self.steps[-1] != "step-day":
@@ -226,17 +236,18 @@ class TakeScreen(LobbyPage):
         self.query_one("#confirm-why", Static).update("")
         self.go("step-confirm")
 
-    def book(self) -> None:
+    async def book(self) -> None:
         value = self.query_one("#id", Input).value.strip()
         identity = {self.id_kind: value} if value else {}
         try:
-            ticket = self.app.desk.book(
-                self.service_code, self.query_one("#name", Input).value,
-                status=self.visitor_status, phone=self.query_one("#phone", Input).value,
-                day=self.day, **identity)
+            async with self.working("#confirm-why"):
+                ticket = await self.app.store.call(
+                    self.app.desk.book, self.service_code, self.query_one("#name", Input).value,
+                    status=self.visitor_status, phone=self.query_one("#phone", Input).value,
+                    day=self.day, **identity)
         except DayNotBookable as exc:
             # Taken or closed meanwhile: offer the days that are still possible.
-            self.choose_day(refusal=exc)
+            await self.choose_day(refusal=exc)
             return
         except DeskError as exc:
             self.query_one("#confirm-why", Static).update(
@@ -250,6 +261,8 @@ class TakeScreen(LobbyPage):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
+        if self.busy:
+            return  # the store is still answering the last tap
         if button == "back":
             await self.back()
         elif button == "cancel":
@@ -261,9 +274,9 @@ class TakeScreen(LobbyPage):
             self.query_one("#proxy-note").display = self.visitor_status == "proxy"
             self.go("step-form")
         elif button == "form-next":
-            self.form_next()
+            self.run_busy(self.form_next())
         elif button.startswith("day-"):
             self.day = dt.date.fromisoformat(button.removeprefix("day-"))
             self.confirm()
         elif button == "confirm-ok":
-            self.book()
+            self.run_busy(self.book())

@@ -20,6 +20,8 @@ from kiosk.wait_estimate import wait_minutes
 from screens.lobby_number import BigNumber
 from screens.lobby_page import LobbyPage
 
+WAIT_LINES = 3  # the most _wait_lines() says
+
 
 class TicketScreen(LobbyPage):
     CSS_PATH = "lobby_ticket.tcss"
@@ -35,7 +37,7 @@ class TicketScreen(LobbyPage):
         name = (service.name_en if lang == "en" else service.name) if service else ticket.service
         requirements = ((service.requirements_en if lang == "en" else service.requirements)
                         if service else "")
-        self.lines = self._wait_lines()
+        self.lines: tuple[str, ...] = ()
         with VerticalScroll(id="ticket"):
             with Horizontal(id="ticket-top"):
                 with Vertical(id="ticket-main"):
@@ -47,8 +49,10 @@ class TicketScreen(LobbyPage):
                                  id="ticket-date")
                     yield Static(t("lobby_ticket_code", code=format_code(ticket.code)),
                                  id="ticket-code")
-                    for i, line in enumerate(self.lines):
-                        yield Static(line, classes="wait", id=f"wait-{i}")
+                    for i in range(WAIT_LINES):  # shown once the store has answered
+                        line = Static("", classes="wait", id=f"wait-{i}")
+                        line.display = False
+                        yield line
                 yield Static("\n".join(qr_lines(ticket.code)), id="qr")
             yield Static(t("lobby_free"), id="free")
             what = f"{requirements}; {t('lobby_bring_id')}" if requirements else t("lobby_bring_id")
@@ -58,7 +62,8 @@ class TicketScreen(LobbyPage):
         yield Button(t("lobby_home"), id="home", variant="success")
 
     def _wait_lines(self) -> tuple[str, ...]:
-        """The people ahead and the wait today, or when to come back for a booking."""
+        """In the store thread: the people ahead and the wait today, or when to come back
+        for a booking."""
         t, ticket, desk = self.t, self.ticket, self.app.desk
         if ticket.state != WAITING:
             return (t("lobby_ticket_come_back", date=long_date(ticket.date, self.app.lang)),)
@@ -74,8 +79,13 @@ class TicketScreen(LobbyPage):
         return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
                 t("lobby_ticket_wait_call"))
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#home").focus()
+        self.lines = await self.app.store.call(self._wait_lines)
+        for i, text in enumerate(self.lines):
+            line = self.query_one(f"#wait-{i}", Static)
+            line.update(text)
+            line.display = True
         settings = self.app.desk.office.extra.get("printer")
         if settings:
             self.run_worker(lambda: self._print(settings), thread=True, group="print",

@@ -11,9 +11,10 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from kiosk.errors import DeskError
 from screens.lobby_field import LobbyInput
+from screens.store_work import StoreWork
 
 
-class UnlockScreen(ModalScreen[None]):
+class UnlockScreen(StoreWork, ModalScreen[None]):
     CSS_PATH = "lobby_unlock.tcss"
     BINDINGS = [
         Binding("escape", "close", show=False),
@@ -54,13 +55,16 @@ class UnlockScreen(ModalScreen[None]):
         if event.input.id == "officer":
             self.query_one("#pin").focus()
         else:
-            self.unlock()
+            self.run_busy(self.unlock())
 
-    def unlock(self) -> None:
+    async def unlock(self) -> None:
         name = self.query_one("#officer", Input).value
         pin = self.query_one("#pin", Input)
+        secret, pin.value = pin.value, ""  # the PIN never stays on screen
         try:
-            self.app.officers.login(name, pin.value)
+            # The store thread: a PIN check takes a while on purpose (Argon2).
+            async with self.working("#unlock-why"):
+                await self.app.store.call(self.app.officers.login, name, secret)
         except DeskError as exc:
             self.query_one("#unlock-why", Static).update(exc.message(self.app.lang))
             pin.value = ""
@@ -71,8 +75,10 @@ class UnlockScreen(ModalScreen[None]):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id
+        if self.busy:
+            return
         if button == "unlock-go":
-            self.unlock()
+            self.run_busy(self.unlock())
         elif button in ("unlock-cancel", "exit-back"):
             self.dismiss()
         elif button == "exit-quit":

@@ -51,7 +51,7 @@ async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         desk.db.close()
-        lobby_of(app).watcher.close()  # as after a restart: no handle keeps the old file
+        await app.store.reconnect()  # as after a restart: no handle keeps the old file
         folder.rename(tmp_path / "moved")
         lobby_of(app)._stale = True  # the next tick reads the day (as at midnight)
         await wait_text(pilot, STORE_DOWN)
@@ -82,7 +82,7 @@ async def test_lobby_file_replaced_by_garbage(tmp_path, clock):
         await pilot.pause()
         good = tmp_path / "good.db"
         desk.db.close()
-        lobby_of(app).watcher.close()
+        await app.store.reconnect()
         shutil.move(path, good)
         for extra in ("-wal", "-shm"):
             (tmp_path / f"kiosk.db{extra}").unlink(missing_ok=True)
@@ -113,11 +113,19 @@ async def test_lobby_booking_while_another_process_holds_the_write_lock(sqlite_d
         holder = sqlite3.connect(desk.db.database, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            await pilot.click("#confirm-ok")  # waits the busy timeout, then a sentence
-            await pilot.pause()
+            await pilot.click("#confirm-ok")  # waits up to the busy timeout in the store thread
+            working = say("lobby_working", "id")
+            await wait_for(pilot, lambda: working in str(
+                app.screen.query_one("#confirm-why").render()))
+            # The screen is not frozen meanwhile: a second tap and Escape are taken and
+            # ignored, neither a second booking nor leaving half way.
+            await pilot.click("#confirm-ok")
+            await pilot.press("escape")
+            assert type(app.screen).__name__ == "TakeScreen"
+            await wait_for(pilot, lambda: say("store_busy", "id") in str(
+                app.screen.query_one("#confirm-why").render()), tries=500)
             why = str(app.screen.query_one("#confirm-why").render())
-            assert say("store_busy", "id") in why, why
-            assert "locked" not in why
+            assert "locked" not in why and working not in why
             no_traceback(app)
         finally:
             holder.execute("ROLLBACK")
@@ -125,7 +133,8 @@ async def test_lobby_booking_while_another_process_holds_the_write_lock(sqlite_d
         assert desk.status().issued == 0  # nothing half-written
         await pilot.click("#confirm-ok")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
-    assert desk.status().issued == 1
+        await pilot.pause(0.3)
+    assert desk.status().issued == 1  # one number for two taps while it waited
 
 
 async def test_counter_calls_while_another_process_holds_the_write_lock(sqlite_desk):
@@ -225,14 +234,13 @@ async def test_board_store_taken_away_and_back(tmp_path, clock, how):
         alert = board.query_one("#board-alert")
         assert not alert.display
         # Let go of every open handle, as after a restart of the terminal.
-        board._reader.submit(board._watch.close).result()
-        board._reader.submit(desk.db.close).result()
+        await app.store.reconnect()
         desk.db.close()
         put_back = break_store(tmp_path, folder, how)
         await wait_for(pilot, lambda: alert.display)
         assert say("board_store_down", "id") in str(alert.render())
         no_traceback(app)
-        board._reader.submit(desk.db.close).result()
+        await app.store.call(desk.db.close)
         put_back()
         await wait_for(pilot, lambda: not alert.display, tries=200)
         assert board.status.issued == 1
@@ -251,12 +259,7 @@ async def test_counter_store_taken_away_and_back(tmp_path, clock, how):
         day = await logged_in(pilot)
         message = day.query_one("#day-message")
 
-        def let_go():
-            if day.store._watch is not None:
-                day.store._watch.close()
-            desk.db.close()
-
-        await day.store.call(let_go)
+        await app.store.reconnect()
         desk.db.close()
         put_back = break_store(tmp_path, folder, how)
         await wait_for(pilot, lambda: day._store_down)

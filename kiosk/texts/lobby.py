@@ -19,6 +19,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Maaf, sistem antrean sedang terganggu. Silakan tunggu sebentar atau hubungi petugas.",
         "Sorry, the queue system has a problem. Please wait a moment or ask an officer.",
     ),
+    "lobby_working": (
+        "Sedang diproses, mohon tunggu sebentar…",
+        "Working on it, please wait a moment…",
+    ),
     "lobby_keys_hint": (
         "Sentuh tombol, atau pakai Tab dan Enter pada papan ketik.",
         "Touch a button, or use Tab and Enter on the keyboard.",

@@ -1,0 +1,49 @@
+"""One thread of the terminal's own for every database call, awaited from the screen.
+
+The screen never waits on the store (a held lock can keep a write waiting up to the busy
+timeout, a lost server longer), and the thread keeps one connection: peewee's connections
+are per thread. The lobby, the board and the counter all follow the day through it."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from concurrent.futures import ThreadPoolExecutor
+
+
+class StoreThread:
+    def __init__(self, desk, name: str = "store") -> None:
+        self.desk = desk
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self._watch = None
+
+    async def call(self, fn, *args, **kwargs):
+        """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+
+    def _changed(self) -> bool:
+        if self._watch is None:
+            self._watch = self.desk.watch()
+        return self._watch.changed()
+
+    async def changed(self) -> bool:
+        """The cheap check (a few µs) whether any terminal wrote since the last call. One
+        follower per terminal: a second caller would take the first one's news."""
+        return await self.call(self._changed)
+
+    def _drop(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        if not self.desk.db.is_closed():
+            self.desk.db.close()  # this thread's own connection
+
+    async def reconnect(self) -> None:
+        """Let go of the store: the next call opens a fresh connection and change check (as
+        after the store was restarted or its file moved)."""
+        await self.call(self._drop)
+
+    def close(self) -> None:
+        self._pool.submit(self._drop)
+        self._pool.shutdown(wait=False)
