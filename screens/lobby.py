@@ -40,7 +40,7 @@ class LobbyScreen(LobbyPage):
                 yield Static(self._clock_line(), id="clock")
             yield Static(self.t("lobby_welcome"), id="greeting")
             yield Static(self._left_line(), id="left")
-            yield Static(self.t("lobby_choose_service"), id="prompt")
+            yield Static(self._prompt_line(), id="prompt")
             with Horizontal(id="services"):
                 for service in office.services:
                     name = service.name_en if self.app.lang == "en" else service.name
@@ -88,6 +88,11 @@ class LobbyScreen(LobbyPage):
             return self.t("lobby_left_today", left=status.remaining, quota=status.quota)
         return self.t("lobby_none_today", why=today_not_why(self.app, status))
 
+    def _prompt_line(self) -> str:
+        # With no number left today the services still take bookings for the coming days.
+        later = self.status is not None and not self.status.bookable
+        return self.t("lobby_choose_service_later" if later else "lobby_choose_service")
+
     def _trouble_line(self) -> str:
         return self.t("lobby_store_down") if self.trouble else ""
 
@@ -96,6 +101,8 @@ class LobbyScreen(LobbyPage):
         for left in self.query("#left").results(Static):
             left.update(self._left_line())
             left.set_class(bool(self.status and not self.status.bookable), "none")
+        for prompt in self.query("#prompt").results(Static):
+            prompt.update(self._prompt_line())
         for trouble in self.query("#trouble").results(Static):
             trouble.update(self._trouble_line())
 

@@ -14,6 +14,7 @@ from kiosk.app import KioskApp
 from kiosk.codes import format_code
 from kiosk.errors import StoreUnavailable
 from kiosk.store import open_desk
+from kiosk.texts import say
 from screens.lobby import LobbyScreen
 from screens.lobby_checkin import CheckInScreen
 from screens.lobby_take import TakeScreen
@@ -198,6 +199,8 @@ async def test_closed_day_books_the_next_working_day(sqlite_url, clock):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert "akhir pekan" in shown(app, "#left")
+            # Not "touch the service you need" as on an open day: it books a coming day.
+            assert shown(app, "#prompt") == say("lobby_choose_service_later", "id")
             await take(pilot, "aplikasi", name="Maria")
             assert "akhir pekan" in shown(app, "#day-why")
             choices = [b.id for b in app.screen.query("#day-choices Button")]

@@ -12,6 +12,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No more numbers today: {why}",
     ),
     "lobby_choose_service": ("Sentuh layanan yang Anda perlukan", "Touch the service you need"),
+    "lobby_choose_service_later": (
+        "Sentuh layanan untuk memesan nomor pada hari layanan berikutnya",
+        "Touch a service to book a number for a coming service day",
+    ),
     "lobby_checkin": ("Check-in pemesanan saya", "Check in my booking"),
     "lobby_info": ("Informasi layanan", "Service information"),
     "lobby_language": ("English", "Bahasa Indonesia"),
