@@ -145,6 +145,14 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
     if parts.password:
         kwargs["password"] = unquote(parts.password)
     kwargs.setdefault("connect_timeout", "5")
+    # A dead server or network is noticed in about half a minute, not after the kernel's
+    # two hours; a row held by another terminal is waited for as long as SQLite's busy
+    # timeout, then refused as "busy"; no statement of the kiosk runs anywhere near 30 s.
+    for key, value in (("keepalives", "1"), ("keepalives_idle", "10"),
+                       ("keepalives_interval", "5"), ("keepalives_count", "3")):
+        kwargs.setdefault(key, value)
+    limits = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)} -c statement_timeout=30000"
+    kwargs["options"] = f"{kwargs['options']} {limits}" if kwargs.get("options") else limits
     return ReconnectingPostgres(name, **kwargs)
 
 

@@ -2,9 +2,9 @@
 
 Importing ``holidays`` loads every country's calendar: about 30 ms, a fifth of a terminal's
 start-up. A year's dates cannot change for one installed copy of the package, so they are
-computed once per copy (its ``__init__.py`` file's identity is the key: an upgrade or
-reinstall rewrites it) and read back from the user's cache folder. A cache that cannot be
-read or written only costs the import again; it never changes an answer.
+computed once per copy (the identity of its ``__init__.py`` and ``version.py`` files is the
+key: an upgrade or reinstall rewrites them) and read back from the user's cache folder. A
+cache that cannot be read or written only costs the import again; it never changes an answer.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import importlib.util
 import json
 import os
 import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -26,22 +27,31 @@ _FILE = "holidays.json"
 
 # The cache as read (or built) by this process: {"stamp", "countries", "years"}.
 _memory: dict | None = None
+_lock = threading.Lock()  # the store thread and the screen may both ask
 
 
 def supported(country: str) -> bool:
     """The ``holidays`` package has a calendar for this ISO country code."""
-    cache = _cache()
-    if cache["countries"] is None:
+    with _lock:
+        cache = _cache()
+        if isinstance(cache["countries"], list) and country in cache["countries"]:
+            return True
+        # Not cached, or cached as unknown: the package decides before a profile is refused.
         import holidays
 
         cache["countries"] = sorted(holidays.list_supported_countries())
         _save(cache)
-    return country in cache["countries"]
+        return country in cache["countries"]
 
 
 @lru_cache(maxsize=64)
 def holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
     """The country's public holidays of that year, with their names (read-only)."""
+    with _lock:
+        return _holidays_in(country, year)
+
+
+def _holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
     cache = _cache()
     key = f"{country}/{LANGUAGE}/{year}"
     try:
@@ -57,13 +67,18 @@ def holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
     return MappingProxyType(days)
 
 
-def _stamp() -> str:
-    """Which installed copy of ``holidays`` the cached answers came from (without importing it)."""
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or not spec.origin:
-        return ""
-    info = os.stat(spec.origin)
-    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+def _stamp() -> str | None:
+    """Which installed copy of ``holidays`` the cached answers came from (without importing
+    it), or None when that cannot be told (then nothing is kept)."""
+    try:
+        spec = importlib.util.find_spec("holidays")
+        if spec is None or not spec.origin or not spec.origin.endswith("__init__.py"):
+            return None
+        files = (spec.origin, os.path.join(os.path.dirname(spec.origin), "version.py"))
+        return "|".join(f"{path}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+                        for path, info in ((path, os.stat(path)) for path in files))
+    except (OSError, ImportError, ValueError):
+        return None
 
 
 def _path() -> Path:
@@ -75,7 +90,7 @@ def _cache() -> dict:
     global _memory
     if _memory is None:
         stamp = _stamp()
-        _memory = _load(stamp) or {"stamp": stamp, "countries": None, "years": {}}
+        _memory = (stamp and _load(stamp)) or {"stamp": stamp, "countries": None, "years": {}}
     return _memory
 
 
@@ -92,6 +107,8 @@ def _load(stamp: str) -> dict | None:
 
 def _save(cache: dict) -> None:
     """Write the whole cache atomically, so a reader never sees half a file."""
+    if not cache["stamp"]:
+        return
     path, temporary = _path(), None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,7 @@ class KioskApp(App):
         # Officer PINs are checked here, so screens need not import kiosk.officers (and the store).
         self.officers = Officers(desk)
         # Every database call of the screens goes through this one thread (and connection).
-        self.store = StoreThread(desk, name=f"{role}-store")
+        self.store = StoreThread(desk, thread_name=f"{role}-store")
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"

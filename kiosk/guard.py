@@ -25,7 +25,7 @@ def store_errors(method):
             except (peewee.OperationalError, peewee.InterfaceError) as exc:
                 _forget_connection(self.db)
                 text = _first_line(exc)
-                busy = "locked" in text or "busy" in text
+                busy = any(word in text for word in ("locked", "busy", "lock timeout"))
                 if retry and attempt == 1 and not busy:
                     continue
                 raise StoreUnavailable(text, key="store_busy" if busy else "store_unavailable") from exc

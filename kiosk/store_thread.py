@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 class StoreThread:
-    def __init__(self, desk, name: str = "store") -> None:
+    def __init__(self, desk, thread_name: str = "store") -> None:
         self.desk = desk
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix=thread_name)
         self._watch = None
 
     async def call(self, fn, *args, **kwargs):

@@ -21,6 +21,7 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from kiosk import states
 from kiosk.errors import DeskError
 from kiosk.records import DayStatus, OfficerView, TicketDetail, TicketView
+from kiosk.store_thread import StoreThread
 from kiosk.supervision import require_supervisor
 from kiosk.topics import counter_settings, short_service_names
 from screens.counter_audit import AuditDialog
@@ -30,7 +31,6 @@ from screens.counter_officers import OfficersDialog
 from screens.counter_quota import QuotaDialog
 from screens.counter_report import ReportScreen
 from screens.counter_transfer import TransferDialog
-from kiosk.store_thread import StoreThread
 from screens.shown_text import shown
 
 POLL_SECONDS = 0.25

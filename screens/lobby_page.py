@@ -27,6 +27,9 @@ class LobbyPage(StoreWork, Screen):
     def request_exit(self) -> None:
         from screens.lobby_unlock import UnlockScreen
 
+        # Not in the middle of a booking: its ticket must take the place of the form.
+        if getattr(self.app.screen, "busy", False):
+            return
         if not isinstance(self.app.screen, UnlockScreen):
             self.app.push_screen(UnlockScreen())
 

@@ -20,8 +20,6 @@ from kiosk.wait_estimate import wait_minutes
 from screens.lobby_number import BigNumber
 from screens.lobby_page import LobbyPage
 
-WAIT_LINES = 3  # the most _wait_lines() says
-
 
 class TicketScreen(LobbyPage):
     CSS_PATH = "lobby_ticket.tcss"
@@ -49,10 +47,7 @@ class TicketScreen(LobbyPage):
                                  id="ticket-date")
                     yield Static(t("lobby_ticket_code", code=format_code(ticket.code)),
                                  id="ticket-code")
-                    for i in range(WAIT_LINES):  # shown once the store has answered
-                        line = Static("", classes="wait", id=f"wait-{i}")
-                        line.display = False
-                        yield line
+                    yield Vertical(id="wait-lines")  # filled once the store has answered
                 yield Static("\n".join(qr_lines(ticket.code)), id="qr")
             yield Static(t("lobby_free"), id="free")
             what = f"{requirements}; {t('lobby_bring_id')}" if requirements else t("lobby_bring_id")
@@ -79,30 +74,36 @@ class TicketScreen(LobbyPage):
         return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
                 t("lobby_ticket_wait_call"))
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#home").focus()
+        self.touched()  # the ticket stays its full idle time, however long the booking took
+        # The app's worker, not the screen's: a taxpayer who leaves at once still gets
+        # the slip.
+        self.app.run_worker(self._wait_and_print(), group="ticket", exit_on_error=False)
+
+    async def _wait_and_print(self) -> None:
         self.lines = await self.app.store.call(self._wait_lines)
-        for i, text in enumerate(self.lines):
-            line = self.query_one(f"#wait-{i}", Static)
-            line.update(text)
-            line.display = True
+        if self.is_mounted:
+            await self.query_one("#wait-lines", Vertical).mount_all(
+                [Static(text, classes="wait", id=f"wait-{i}") for i, text in enumerate(self.lines)])
         settings = self.app.desk.office.extra.get("printer")
         if settings:
-            self.run_worker(lambda: self._print(settings), thread=True, group="print",
-                            exit_on_error=False)
+            self.app.run_worker(lambda: self._print(settings), thread=True, group="print",
+                                exit_on_error=False)
 
     def _print(self, settings: dict) -> None:
-        """On a thread: a slow or missing printer never holds the screen."""
+        """On a thread of its own: a slow or missing printer holds neither the screen nor
+        the store."""
         try:
             printer = open_printer(settings)
             slip = build_slip(self.app.desk.office, self.ticket, self.app.lang, self.lines)
             print_slip(printer, slip)
             printer.close()
         except Exception:  # any printer trouble: say so calmly, the number is on screen
-            self.app.call_from_thread(self.notify, self.t("lobby_print_failed"),
+            self.app.call_from_thread(self.app.notify, self.t("lobby_print_failed"),
                                       severity="warning")
             return
-        self.app.call_from_thread(self.notify, self.t("lobby_printed"))
+        self.app.call_from_thread(self.app.notify, self.t("lobby_printed"))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "home":

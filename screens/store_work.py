@@ -27,8 +27,14 @@ class StoreWork:
         async def run() -> None:
             try:
                 await work
+            except Exception as exc:  # a bug, not a refusal: the kiosk stays up and says so
+                self.log.error(f"store work failed: {exc!r}")
+                self.app.notify(self.app.t("lobby_store_down"), severity="error")
             finally:
                 self.busy = False
+                touched = getattr(self, "touched", None)
+                if touched:  # the wait was the taxpayer's, not idleness
+                    touched()
 
         self.run_worker(run(), group="store")
 

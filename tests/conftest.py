@@ -7,8 +7,10 @@ PostgreSQL cases skip and say why; with KIOSK_REQUIRE_PG=1 (CI) they fail instea
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -23,6 +25,7 @@ KUPANG = TESTS.parent / "data" / "offices" / "kpp-pratama-kupang.toml"
 # The holiday cache (and anything else the kiosk caches) goes to a folder of this test run,
 # shared with the processes the tests start, never the user's own cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
 WITA = dt.timezone(dt.timedelta(hours=8))
 

@@ -107,34 +107,70 @@ async def test_lobby_file_replaced_by_garbage(tmp_path, clock):
 async def test_lobby_booking_while_another_process_holds_the_write_lock(sqlite_desk):
     desk = sqlite_desk
     app = KioskApp(desk, "lobby")
+    working = say("lobby_working", "id")
+
+    def why() -> str:
+        return str(app.screen.query_one("#confirm-why").render())
+
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await take(pilot, "perpajakan", name="Maria Bria")
+        # Held past the busy timeout: "please wait", then a sentence; nothing half-written.
         holder = sqlite3.connect(desk.db.database, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            await pilot.click("#confirm-ok")  # waits up to the busy timeout in the store thread
-            working = say("lobby_working", "id")
-            await wait_for(pilot, lambda: working in str(
-                app.screen.query_one("#confirm-why").render()))
-            # The screen is not frozen meanwhile: a second tap and Escape are taken and
-            # ignored, neither a second booking nor leaving half way.
             await pilot.click("#confirm-ok")
-            await pilot.press("escape")
-            assert type(app.screen).__name__ == "TakeScreen"
-            await wait_for(pilot, lambda: say("store_busy", "id") in str(
-                app.screen.query_one("#confirm-why").render()), tries=500)
-            why = str(app.screen.query_one("#confirm-why").render())
-            assert "locked" not in why and working not in why
+            await wait_for(pilot, lambda: working in why())
+            await wait_for(pilot, lambda: say("store_busy", "id") in why(), tries=500)
+            assert "locked" not in why() and working not in why()
             no_traceback(app)
         finally:
             holder.execute("ROLLBACK")
+        assert desk.status().issued == 0
+        # Held for a moment: a second tap, Escape and ctrl+q meanwhile are ignored, not
+        # queued; once the lock goes, exactly one number and its ticket.
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.click("#confirm-ok")
+            await wait_for(pilot, lambda: working in why())
+            await pilot.click("#confirm-ok")
+            await pilot.press("escape", "ctrl+q")
+            await pilot.pause()
+            assert app.screen.query_one("#steps").current == "step-confirm"
+        finally:
+            holder.execute("ROLLBACK")
             holder.close()
-        assert desk.status().issued == 0  # nothing half-written
-        await pilot.click("#confirm-ok")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
-        await pilot.pause(0.3)
-    assert desk.status().issued == 1  # one number for two taps while it waited
+        for _ in range(10):
+            await pilot.pause(0.05)  # time for a queued second tap to book, if it were queued
+        assert [type(s).__name__ for s in app.screen_stack] == ["LobbyScreen", "TicketScreen"]
+    assert desk.status().issued == 1
+
+
+async def test_the_idle_reset_waits_for_a_booking_under_way(sqlite_desk, clock):
+    app = KioskApp(sqlite_desk, "lobby")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await take(pilot, "perpajakan", name="Maria Bria")
+        holder = sqlite3.connect(sqlite_desk.db.database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.click("#confirm-ok")
+            await wait_for(pilot, lambda: say("lobby_working", "id") in str(
+                app.screen.query_one("#confirm-why").render()))
+            clock.advance(minutes=30)  # long past the idle time
+            for _ in range(10):
+                await pilot.pause(0.05)  # the idle check runs four times a second
+            assert type(app.screen).__name__ == "TakeScreen"
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # The number is not orphaned: it ends on its ticket, which stays its own idle time.
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert type(app.screen).__name__ == "TicketScreen"
+    assert sqlite_desk.status().issued == 1
 
 
 async def test_counter_calls_while_another_process_holds_the_write_lock(sqlite_desk):

@@ -13,6 +13,7 @@ from pathlib import Path
 import holidays
 import pytest
 
+from conftest import KUPANG
 from data import holiday_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,12 +72,41 @@ def test_a_damaged_or_foreign_cache_is_rebuilt(tmp_path, damage):
     assert ask(tmp_path)["imported"] is False
 
 
-def test_a_damaged_entry_under_the_right_stamp_is_asked_again(tmp_path):
+def test_a_damaged_entry_under_the_right_stamp_is_asked_again_and_mended(tmp_path):
     ask(tmp_path)
     data = json.loads(cache_file(tmp_path).read_text())
     data["years"]["ID/id/2026"] = {"17 August": 5}
     cache_file(tmp_path).write_text(json.dumps(data))
-    assert ask(tmp_path)["days"] == expected()
+    answer = ask(tmp_path)
+    assert answer["days"] == expected() and answer["imported"]
+    assert json.loads(cache_file(tmp_path).read_text())["years"]["ID/id/2026"] == expected()
+
+
+def test_a_country_cached_as_unknown_is_asked_again_before_a_profile_is_refused(tmp_path):
+    ask(tmp_path)
+    data = json.loads(cache_file(tmp_path).read_text())
+    data["countries"] = ["XX"]  # a wrong list under the right stamp
+    cache_file(tmp_path).write_text(json.dumps(data))
+    assert ask(tmp_path)["supported"]
+
+
+def test_a_terminal_with_a_warm_cache_starts_without_the_holidays_package(tmp_path):
+    """The point of the cache: the Kupang profile's day (and its holidays) without it."""
+    script = f"""
+import sys
+from kiosk.store import open_desk
+desk = open_desk({str(tmp_path / "kiosk.db")!r}, {str(KUPANG)!r})
+status = desk.status()
+print("holidays" in sys.modules)
+"""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def start() -> str:
+        return subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True,
+                              capture_output=True, text=True, timeout=60).stdout.strip()
+
+    assert start() == "True"  # the first start ever fills the cache
+    assert start() == "False"
 
 
 def test_an_unwritable_cache_folder_still_gives_the_right_days(tmp_path):

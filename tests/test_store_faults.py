@@ -83,6 +83,26 @@ def test_another_process_holds_the_write_lock_too_long(tmp_path):
     assert kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode == 0
 
 
+def test_another_postgresql_session_holds_the_day_too_long(pg_url):
+    import psycopg2
+
+    desk = open_desk(pg_url, ALWAYS_OPEN)
+    desk.book("perpajakan", "Budi")
+    desk.db.close()
+    holder = psycopg2.connect(pg_url)  # a terminal stuck half-way through a booking
+    holder.cursor().execute("SELECT * FROM day_counter FOR UPDATE")
+    try:
+        started = time.monotonic()
+        result = kiosk(pg_url, "book", "perpajakan", "--name", "Ani")
+        waited = time.monotonic() - started
+        assert 4.5 <= waited < 20  # the lock timeout, not forever
+        assert_one_clear_line(result, 4, "sibuk", "busy")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert kiosk(pg_url, "book", "perpajakan", "--name", "Ani").returncode == 0
+
+
 @pytest.fixture
 def small_disk():
     folder = Path(tempfile.mkdtemp(prefix="kiosk-full-"))
