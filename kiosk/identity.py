@@ -18,6 +18,7 @@ VISITOR_STATUSES = ("self", "representative", "proxy", "other")
 NAME_MAX = 100
 TEXT_MAX = 500
 _NAME_PUNCTUATION = set(" .,-'’`")
+_SPACES = re.compile(" {2,}")
 _PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
 
 
@@ -34,13 +35,14 @@ def check_name(value: str | None) -> str:
     name = (value or "").strip()
     if not name:
         raise InvalidInput("name", "name_required")
-    if len(name) > NAME_MAX:
-        raise InvalidInput("name", "text_too_long", what=TEXTS["field_name"][0],
-                           what_en=TEXTS["field_name"][1], max=NAME_MAX)
     if any(_is_control(ch) for ch in name):
         raise InvalidInput("name", "text_control", what=TEXTS["field_name"][0],
                            what_en=TEXTS["field_name"][1])
-    if "  " in name or not any(ch.isalpha() for ch in name):
+    name = _SPACES.sub(" ", name)  # a double space typed by mistake is not worth a refusal
+    if len(name) > NAME_MAX:
+        raise InvalidInput("name", "text_too_long", what=TEXTS["field_name"][0],
+                           what_en=TEXTS["field_name"][1], max=NAME_MAX)
+    if not any(ch.isalpha() for ch in name):
         raise InvalidInput("name", "name_invalid")
     for ch in name:
         if ch in _NAME_PUNCTUATION:

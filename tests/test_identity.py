@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from kiosk.errors import InvalidInput
@@ -26,8 +28,12 @@ def test_any_text_is_a_name_or_a_reasoned_refusal(text):
         assert refused.field == "name"
         assert refused.message("id") and refused.message("en")
     else:
-        assert name == text.strip() and 0 < len(name) <= 100
+        assert name == re.sub(" {2,}", " ", text.strip()) and 0 < len(name) <= 100
         assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name)
+
+
+def test_a_double_space_typed_by_mistake_is_taken_as_one():
+    assert check_name("Siti  Aminah   Bria ") == "Siti Aminah Bria"
 
 
 @settings(max_examples=300)
