@@ -86,7 +86,11 @@ class LobbyScreen(LobbyPage):
             return ""
         if status.bookable:
             return self.t("lobby_left_today", left=status.remaining, quota=status.quota)
-        return self.t("lobby_none_today", why=today_not_why(self.app, status))
+        if not status.open:
+            return self.t("lobby_closed_today", why=today_not_why(self.app, status))
+        if status.remaining <= 0:
+            return self.t("lobby_taken_today", quota=status.quota)
+        return today_not_why(self.app, status)  # the hours are over: a sentence of its own
 
     def _prompt_line(self) -> str:
         # With no number left today the services still take bookings for the coming days.

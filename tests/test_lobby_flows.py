@@ -154,7 +154,7 @@ async def test_quota_reached_offers_the_next_days(sqlite_desk):
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Hari ini tidak ada nomor lagi" in shown(app, "#left")
+        assert shown(app, "#left") == say("lobby_taken_today", "id", quota=1)
         assert "habis" in shown(app, "#left")
         await take(pilot, "perpajakan", name="Maria")
         assert app.screen.query_one("#steps").current == "step-day"

@@ -7,9 +7,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sisa nomor antrean hari ini: {left} dari {quota}",
         "Numbers left today: {left} of {quota}",
     ),
-    "lobby_none_today": (
-        "Hari ini tidak ada nomor lagi: {why}",
-        "No more numbers today: {why}",
+    "lobby_closed_today": (
+        "Hari ini Help Desk tutup ({why}).",
+        "The Help Desk is closed today ({why}).",
+    ),
+    "lobby_taken_today": (
+        "Nomor antrean hari ini sudah habis ({quota} nomor).",
+        "Today's queue numbers are all taken ({quota} numbers).",
     ),
     "lobby_choose_service": ("Sentuh layanan yang Anda perlukan", "Touch the service you need"),
     "lobby_choose_service_later": (
