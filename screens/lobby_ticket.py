@@ -107,4 +107,15 @@ class TicketScreen(LobbyPage):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "home":
+            self.finished()
+
+    async def action_go_back(self) -> None:
+        self.finished()  # Escape is "Done" too
+
+    def finished(self) -> None:
+        """This visitor is done: the next one starts on the welcome, in its own language."""
+        welcome = self.app.screen_stack[0]
+        if hasattr(welcome, "reset"):
+            welcome.run_worker(welcome.reset(), group="reset", exclusive=True)
+        else:
             self.dismiss()

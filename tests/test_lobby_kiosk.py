@@ -10,6 +10,7 @@ from kiosk.app import KioskApp
 from kiosk.officers import Officers
 from screens.lobby import LobbyScreen
 from screens.lobby_take import TakeScreen
+from screens.lobby_ticket import TicketScreen
 from screens.lobby_unlock import UnlockScreen
 from pilot_helpers import click_ready
 
@@ -148,3 +149,19 @@ async def test_escape_goes_back_one_step(sqlite_desk):
         await pilot.press("escape")  # the welcome stays
         await pilot.pause()
         assert isinstance(app.screen, LobbyScreen) and app.is_running
+
+
+async def test_done_on_the_ticket_brings_the_next_visitor_back_to_bahasa(sqlite_desk):
+    app = KioskApp(sqlite_desk, "lobby")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await click_ready(pilot, "#language")
+        await pilot.pause()
+        assert app.lang == "en"
+        app.push_screen(TicketScreen(sqlite_desk.book("perpajakan", "Ani Lestari")))
+        await click_ready(pilot, "#home")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, LobbyScreen) and "Sisa nomor" in shown(app, "#left"):
+                break
+        assert isinstance(app.screen, LobbyScreen) and app.lang == "id"
+        assert "Sisa nomor" in shown(app, "#left")
