@@ -255,7 +255,7 @@ class TakeScreen(LobbyPage):
             return
         from screens.lobby_ticket import TicketScreen
 
-        self.app.switch_screen(TicketScreen(ticket))
+        self.app.switch_screen(TicketScreen(ticket, proxy=self.visitor_status == "proxy"))
 
     # ----- buttons ----------------------------------------------------------------------
 

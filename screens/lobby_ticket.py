@@ -24,9 +24,10 @@ from screens.lobby_page import LobbyPage
 class TicketScreen(LobbyPage):
     CSS_PATH = "lobby_ticket.tcss"
 
-    def __init__(self, ticket: TicketView) -> None:
+    def __init__(self, ticket: TicketView, proxy: bool = False) -> None:
         super().__init__()
         self.ticket = ticket
+        self.proxy = proxy  # came for someone else: the power of attorney is on the list
 
     def compose(self) -> ComposeResult:
         t, ticket, lang = self.t, self.ticket, self.app.lang
@@ -50,7 +51,11 @@ class TicketScreen(LobbyPage):
                     yield Vertical(id="wait-lines")  # filled once the store has answered
                 yield Static("\n".join(qr_lines(ticket.code)), id="qr")
             yield Static(t("lobby_free"), id="free")
-            what = f"{requirements}; {t('lobby_bring_id')}" if requirements else t("lobby_bring_id")
+            bring = [requirements] if requirements else []
+            bring.append(t("lobby_bring_id"))
+            if self.proxy:
+                bring.append(t("lobby_bring_power_of_attorney"))
+            what = "; ".join(bring)
             yield Static(t("lobby_bring", what=what), id="bring")
             channels = " · ".join(f"{c.label} {c.value}" for c in office.complaint_channels)
             yield Static(f"{t('lobby_complaints')}: {channels}", id="complaints")
@@ -61,7 +66,10 @@ class TicketScreen(LobbyPage):
         for a booking."""
         t, ticket, desk = self.t, self.ticket, self.app.desk
         if ticket.state != WAITING:
-            return (t("lobby_ticket_come_back", date=long_date(ticket.date, self.app.lang)),)
+            hours = desk.office.opening_hours.get(ticket.date.weekday())
+            return (t("lobby_ticket_come_back", date=long_date(ticket.date, self.app.lang),
+                      hours=hours.label() if hours else "-"),
+                    t("lobby_ticket_keep_code"))
         try:
             ahead = desk.ahead_of(ticket.code)
             status = desk.status(ticket.date)

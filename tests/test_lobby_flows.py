@@ -109,6 +109,7 @@ async def test_walk_in_application_consultation_asks_for_the_device(sqlite_desk)
         await pilot.pause()
         assert isinstance(app.screen, TicketScreen)
         assert app.screen.query_one("#number").value == "2"
+        assert "surat kuasa" in shown(app, "#bring")  # came as a proxy: on the list to bring
         assert "1 orang menunggu di depan Anda" in screen_text(app)
         assert "sekitar 5 menit" in screen_text(app)  # 1 ahead x 10 min default, 2 counters
     waiting = sqlite_desk.status().waiting
@@ -209,6 +210,11 @@ async def test_closed_day_books_the_next_working_day(sqlite_url, clock):
             await pilot.click("#confirm-ok")
             await pilot.pause()
             assert isinstance(app.screen, TicketScreen)
+            # When to come, within which hours, and to keep the code: a slip may not print.
+            come = shown(app, "#wait-0")
+            assert "Senin, 30 November 2026" in come and "08:00–16:00" in come
+            assert shown(app, "#wait-1") == say("lobby_ticket_keep_code", "id")
+            assert "surat kuasa" not in shown(app, "#bring")
         booked = desk.status(dt.date(2026, 11, 30)).tickets
         assert [(t.number, t.state, t.service) for t in booked] == [(1, "booked", "aplikasi")]
         assert desk.status().issued == 0

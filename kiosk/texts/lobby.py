@@ -114,8 +114,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Estimated wait: about {minutes} minutes",
     ),
     "lobby_ticket_come_back": (
-        "Datanglah pada {date} dan check-in dengan kode ini di mesin antrean.",
-        "Come on {date} and check in with this code at the number machine.",
+        "Datanglah pada {date}, jam {hours}, dan check-in dengan kode ini di mesin antrean.",
+        "Come on {date}, between {hours}, and check in with this code at the number machine.",
+    ),
+    "lobby_ticket_keep_code": (
+        "Foto atau catat kode ini.",
+        "Take a photo of this code or write it down.",
     ),
     "lobby_ticket_wait_call": (
         "Silakan duduk; nomor Anda akan dipanggil.",
@@ -124,6 +128,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lobby_free": ("Tidak dipungut biaya", "Free of charge"),
     "lobby_bring": ("Yang perlu dibawa: {what}", "Please bring: {what}"),
     "lobby_bring_id": ("KTP atau kartu identitas lain", "your ID card"),
+    "lobby_bring_power_of_attorney": ("surat kuasa", "the power of attorney"),
     "lobby_complaints": ("Saluran pengaduan", "Complaint channels"),
     "lobby_printed": ("Tiket Anda sedang dicetak.", "Your ticket is being printed."),
     "lobby_print_failed": (
