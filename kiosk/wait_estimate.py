@@ -1,4 +1,6 @@
-"""How long a taxpayer may wait: from today's service times, else a default length."""
+"""How long a taxpayer may wait: the people ahead, shared by the counters at work, each
+taking about as long as today's consultations have (the standard length until there are
+a few)."""
 
 from __future__ import annotations
 
@@ -6,12 +8,20 @@ import math
 
 from kiosk.records import DayStatus
 
+# Today's first consultations weigh as much as this many of the standard length, so one
+# quick answer at 08:05 does not promise "1 minute" to everybody behind.
+STANDARD_WEIGHT = 3
+
 
 def wait_minutes(status: DayStatus, ahead: int, counters: int, default_minutes: int = 10) -> int:
-    """Minutes until this number is likely called: the people ahead, shared by the
-    counters, each taking today's average service time (or the default before any)."""
+    """Minutes until this number is likely called (at least 1 while anyone is ahead)."""
     if ahead <= 0:
         return 0
-    average = status.average_service_seconds
-    per_person = average / 60 if average else default_minutes
-    return max(1, math.ceil(ahead * per_person / max(1, counters)))
+    spans = [t.served_seconds / 60 for t in status.tickets if t.served_seconds is not None]
+    per_person = ((sum(spans) + default_minutes * STANDARD_WEIGHT)
+                  / (len(spans) + STANDARD_WEIGHT))
+    # The counters that have called someone today are the ones at work; before the first
+    # call, all the office has.
+    working = {t.counter for t in status.tickets if t.counter is not None}
+    sharing = min(counters, len(working)) if working else counters
+    return max(1, math.ceil(ahead * per_person / max(1, sharing)))

@@ -86,9 +86,21 @@ def test_wait_estimate_uses_today_service_times(sqlite_desk, clock):
     first = sqlite_desk.book("perpajakan", "Ani")
     sqlite_desk.call_next(1, "Petrus")
     sqlite_desk.start(first.code, 1, "Petrus")
-    clock.advance(minutes=4)
+    clock.advance(minutes=2)
     sqlite_desk.finish(first.code, 1, "Petrus", topic="SPT")
-    assert wait_minutes(sqlite_desk.status(), 3, 1) == 12  # 3 x 4 minutes
+    # One quick answer counts, but does not yet outweigh the standard: (2 + 3 x 10) / 4 = 8.
+    assert wait_minutes(sqlite_desk.status(), 3, 1) == 24
+    # Only counter 1 has called anyone: the two counters of the office are not both at work.
+    assert wait_minutes(sqlite_desk.status(), 3, 2) == 24
+    for name in ("Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita"):
+        ticket = sqlite_desk.book("perpajakan", name)
+        sqlite_desk.call_next(2, "Maria")
+        sqlite_desk.start(ticket.code, 2, "Maria")
+        clock.advance(minutes=2)
+        sqlite_desk.finish(ticket.code, 2, "Maria", topic="SPT")
+    # Seven 2-minute consultations now outweigh the standard: (14 + 30) / 10 = 4.4 each,
+    # shared by the two counters at work.
+    assert wait_minutes(sqlite_desk.status(), 3, 2) == 7
 
 
 def test_screen_qr_matches_the_code():
