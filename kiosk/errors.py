@@ -14,8 +14,11 @@ class DeskError(Exception):
         self.key, self.values = key, values
         super().__init__(both(key, **values))
 
-    def message(self, lang: str = "id") -> str:
-        return say(self.key, lang, **self.values)
+    def message(self, lang: str = "id", long_dates: bool = False) -> str:
+        """The sentence; with ``long_dates``, its dates as a taxpayer reads them
+        ("Senin, 30 November 2026") rather than as a script does (2026-11-30)."""
+        values = _long_dates(self.values, lang) if long_dates else self.values
+        return say(self.key, lang, **values)
 
 
 class Refused(DeskError):
@@ -29,10 +32,11 @@ class DayNotBookable(Refused):
         super().__init__(key, **values)
         self.next_open, self.horizon_days = next_open, horizon_days
 
-    def message(self, lang: str = "id") -> str:
-        first = say(self.key, lang, **self.values)
+    def message(self, lang: str = "id", long_dates: bool = False) -> str:
+        first = super().message(lang, long_dates)
         if self.next_open:
-            return f"{first} {say('next_open_day', lang, date=self.next_open.isoformat())}"
+            day = _long_date(self.next_open, lang) if long_dates else self.next_open.isoformat()
+            return f"{first} {say('next_open_day', lang, date=day)}"
         return f"{first} {say('no_open_day', lang, days=self.horizon_days)}"
 
     def __str__(self) -> str:
@@ -60,3 +64,22 @@ class StoreUnavailable(DeskError):
 
     def __init__(self, detail: str, key: str = "store_unavailable"):
         super().__init__(key, detail=detail)
+
+
+def _long_date(day: dt.date, lang: str) -> str:
+    from kiosk.lobby_dates import long_date
+
+    return long_date(day, lang)
+
+
+def _long_dates(values: dict, lang: str) -> dict:
+    """The values, with every ISO date among them written out."""
+    written = {}
+    for name, value in values.items():
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                value = _long_date(dt.date.fromisoformat(value), lang)
+            except ValueError:
+                pass
+        written[name] = value
+    return written

@@ -80,12 +80,12 @@ class CheckInScreen(LobbyPage):
                 day = self.app.desk.ticket(code).date
                 return t("lobby_checkin_other_day", code=shown, date=long_date(day, lang))
             except DeskError:
-                return exc.message(lang)
+                return exc.message(lang, long_dates=True)
         if isinstance(exc, Refused) and exc.key in ("move_refused", "already_checked_in"):
             try:
                 ticket = self.app.desk.ticket(code)
             except DeskError:
-                return exc.message(lang)
+                return exc.message(lang, long_dates=True)
             if ticket.state in (WAITING, CALLED, SERVING):
                 return t("lobby_checkin_already", number=ticket.number)
             if ticket.state == CANCELLED:
@@ -95,7 +95,7 @@ class CheckInScreen(LobbyPage):
             return t("lobby_checkin_over", code=shown)
         if exc.key in ("store_unavailable", "store_busy"):
             return t("lobby_store_down")
-        return exc.message(lang)
+        return exc.message(lang, long_dates=True)
 
     def say(self, text: str) -> None:
         self.query_one("#checkin-why", Static).update(text)

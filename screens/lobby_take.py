@@ -141,7 +141,7 @@ class TakeScreen(LobbyPage):
         try:
             CHECKS[kind](value)
         except InvalidInput as exc:
-            why.update(exc.message(self.app.lang))
+            why.update(exc.message(self.app.lang, long_dates=True))
             box.set_class(True, "bad").set_class(False, "good")
             return False
         why.update(self.t("lobby_field_ok"))
@@ -194,13 +194,13 @@ class TakeScreen(LobbyPage):
                 status, days = await self.app.store.call(self._days_open, refusal is not None)
         except DeskError as exc:
             self.notify(self.t("lobby_store_down"), severity="error")
-            self.query_one(where, Static).update(exc.message(self.app.lang))
+            self.query_one(where, Static).update(exc.message(self.app.lang, long_dates=True))
             return
         if status.bookable and refusal is None:
             self.day = None
             self.confirm()
             return
-        why = refusal.message(self.app.lang) if refusal else self.t(
+        why = refusal.message(self.app.lang, long_dates=True) if refusal else self.t(
             "lobby_day_today_not", why=today_not_why(self.app, status))
         lines = [why]
         if not days:
@@ -251,7 +251,7 @@ class TakeScreen(LobbyPage):
             return
         except DeskError as exc:
             self.query_one("#confirm-why", Static).update(
-                self.t("lobby_booking_failed", why=exc.message(self.app.lang)))
+                self.t("lobby_booking_failed", why=exc.message(self.app.lang, long_dates=True)))
             return
         from screens.lobby_ticket import TicketScreen
 

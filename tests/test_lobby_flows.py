@@ -185,7 +185,11 @@ async def test_quota_taken_between_confirm_and_booking(sqlite_desk):
         await pilot.pause()
         assert isinstance(app.screen, TakeScreen)
         assert app.screen.query_one("#steps").current == "step-day"
-        assert "sudah habis" in shown(app, "#day-why")
+        why = shown(app, "#day-why")
+        assert "sudah habis" in why
+        # Dates as a taxpayer reads them, not as a script does.
+        assert "Senin, 30 November 2026" in why and "Selasa, 1 Desember 2026" in why
+        assert "2026-" not in why
         await pilot.click("#back")  # back to the form, not to the refused confirmation
         await pilot.pause()
         assert app.screen.query_one("#steps").current == "step-form"
