@@ -101,6 +101,17 @@ def check_phone(value: str | None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# The fewest digits a complete number has: until then, a number being typed is unfinished,
+# not wrong, and the lobby keeps its reason to itself.
+_COMPLETE_DIGITS = {"npwp": 15, "nik": 16, "phone": 9}
+
+
+def still_typing(kind: str, value: str) -> bool:
+    digits = re.sub(r"[\s.()+-]", "", value or "")
+    need = _COMPLETE_DIGITS.get(kind)
+    return need is not None and digits.isdigit() and len(digits) < need
+
+
 def check_status(value: str | None) -> str:
     status = (value or "self").strip().lower()
     if status not in VISITOR_STATUSES:

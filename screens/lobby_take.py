@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Input, Label, RadioButton, RadioSet, Static
 
 from kiosk.errors import DayNotBookable, DeskError, InvalidInput
-from kiosk.identity import VISITOR_STATUSES, check_name, check_nik, check_npwp, check_passport, check_phone
+from kiosk.identity import (VISITOR_STATUSES, check_name, check_nik, check_npwp, check_passport,
+                            check_phone, still_typing)
 from kiosk.lobby_dates import long_date
 from screens.lobby import today_not_why
 from screens.lobby_field import LobbyInput
@@ -138,6 +139,10 @@ class TakeScreen(LobbyPage):
             why.update("")
             box.remove_class("bad", "good")
             return field != "name"
+        if not final and still_typing(kind, value):  # no "invalid" from the first digit on
+            why.update("")
+            box.remove_class("bad", "good")
+            return False
         try:
             CHECKS[kind](value)
         except InvalidInput as exc:

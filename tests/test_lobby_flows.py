@@ -136,15 +136,19 @@ async def test_fields_are_checked_as_typed_and_block_a_bad_form(sqlite_desk):
         await pilot.pause()
         assert "Benar" in shown(app, "#name-why")
         await type_into(pilot, "#id", "0130")
-        assert "NPWP tidak valid" in shown(app, "#id-why")
+        assert shown(app, "#id-why") == ""  # unfinished, not yet wrong
+        await pilot.press("x")
+        assert "NPWP tidak valid" in shown(app, "#id-why")  # no NPWP has a letter
+        await pilot.press("backspace")
         await pilot.click("#kind-passport")  # the same text, checked as a passport now
         await pilot.pause()
         assert "paspor tidak valid" in shown(app, "#id-why")
         await type_into(pilot, "#phone", "12")
-        assert "telepon tidak valid" in shown(app, "#phone-why")
-        await pilot.press("enter")
+        assert shown(app, "#phone-why") == ""
+        await pilot.press("enter")  # going on: now the short numbers are wrong, and said so
         await pilot.pause()
         assert app.screen.query_one("#steps").current == "step-form"
+        assert "telepon tidak valid" in shown(app, "#phone-why")
     assert sqlite_desk.status().issued == 0
 
 
