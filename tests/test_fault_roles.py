@@ -5,6 +5,7 @@ and works again once the store is back."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -104,42 +105,50 @@ async def test_lobby_file_replaced_by_garbage(tmp_path, clock):
         no_traceback(app)
 
 
+@contextlib.contextmanager
+def write_lock_held(desk):
+    """Another process in the middle of a write: the store's write lock is taken."""
+    holder = sqlite3.connect(desk.db.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def confirm_why(app) -> str:
+    return str(app.screen.query_one("#confirm-why").render())
+
+
+async def confirm_and_wait(pilot) -> None:
+    """Tap "Take the number" while the lock is held: the lobby says "please wait"."""
+    await pilot.click("#confirm-ok")
+    await wait_for(pilot, lambda: say("lobby_working", "id") in confirm_why(pilot.app))
+
+
 async def test_lobby_booking_while_another_process_holds_the_write_lock(sqlite_desk):
     desk = sqlite_desk
     app = KioskApp(desk, "lobby")
-    working = say("lobby_working", "id")
-
-    def why() -> str:
-        return str(app.screen.query_one("#confirm-why").render())
-
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await take(pilot, "perpajakan", name="Maria Bria")
         # Held past the busy timeout: "please wait", then a sentence; nothing half-written.
-        holder = sqlite3.connect(desk.db.database, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
-            await pilot.click("#confirm-ok")
-            await wait_for(pilot, lambda: working in why())
-            await wait_for(pilot, lambda: say("store_busy", "id") in why(), tries=500)
-            assert "locked" not in why() and working not in why()
+        with write_lock_held(desk):
+            await confirm_and_wait(pilot)
+            await wait_for(pilot, lambda: say("store_busy", "id") in confirm_why(app), tries=500)
+            assert "locked" not in confirm_why(app)
+            assert say("lobby_working", "id") not in confirm_why(app)
             no_traceback(app)
-        finally:
-            holder.execute("ROLLBACK")
         assert desk.status().issued == 0
         # Held for a moment: a second tap, Escape and ctrl+q meanwhile are ignored, not
         # queued; once the lock goes, exactly one number and its ticket.
-        holder.execute("BEGIN IMMEDIATE")
-        try:
-            await pilot.click("#confirm-ok")
-            await wait_for(pilot, lambda: working in why())
+        with write_lock_held(desk):
+            await confirm_and_wait(pilot)
             await pilot.click("#confirm-ok")
             await pilot.press("escape", "ctrl+q")
             await pilot.pause()
             assert app.screen.query_one("#steps").current == "step-confirm"
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         for _ in range(10):
             await pilot.pause(0.05)  # time for a queued second tap to book, if it were queued
@@ -152,19 +161,12 @@ async def test_the_idle_reset_waits_for_a_booking_under_way(sqlite_desk, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await take(pilot, "perpajakan", name="Maria Bria")
-        holder = sqlite3.connect(sqlite_desk.db.database, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
-            await pilot.click("#confirm-ok")
-            await wait_for(pilot, lambda: say("lobby_working", "id") in str(
-                app.screen.query_one("#confirm-why").render()))
+        with write_lock_held(sqlite_desk):
+            await confirm_and_wait(pilot)
             clock.advance(minutes=30)  # long past the idle time
             for _ in range(10):
                 await pilot.pause(0.05)  # the idle check runs four times a second
             assert type(app.screen).__name__ == "TakeScreen"
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The number is not orphaned: it ends on its ticket, which stays its own idle time.
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         for _ in range(10):
