@@ -64,8 +64,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_button_report": ("Laporan ({k})", "Report ({k})"),
     "counter_button_lock": ("Kunci ({k})", "Lock ({k})"),
     # Moves.
-    "counter_move_not_now": ("Langkah itu tidak bisa untuk nomor ini sekarang.",
-                             "That move is not possible for this number now."),
+    # Why a greyed-out move's key does nothing (with core's move_refused, nobody_waiting
+    # and counter_busy).
+    "counter_move_not_now": ("Data hari ini masih dibaca; coba lagi sebentar.",
+                             "The day is still being read; try again in a moment."),
+    "counter_move_no_hand": ("Belum ada nomor di loket ini; tekan n untuk memanggil.",
+                             "No number at this counter yet; press n to call one."),
+    "counter_move_no_row": ("Pilih dulu nomornya di tabel.",
+                            "Choose the number in the table first."),
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
     "counter_back": ("Kembali", "Back"),
     "counter_reason": ("Alasan", "Reason"),
