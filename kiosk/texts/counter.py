@@ -20,8 +20,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "Counter {counter} · {name} ({role}) · {time}"),
     "counter_role_officer": ("petugas", "officer"),
     "counter_role_supervisor": ("supervisor", "supervisor"),
-    "counter_numbers": ("Diambil {issued}/{quota} · sisa {left} · menunggu {waiting}",
-                        "Issued {issued}/{quota} · left {left} · waiting {waiting}"),
+    # Numbers held against the quota: a cancelled number frees its place. The report counts
+    # every number issued and the cancelled ones apart, so the two never share a word.
+    # Kept short: the line shares 80 columns with the officer's name and the time.
+    "counter_numbers": ("Terpakai {issued}/{quota} · sisa {left} · menunggu {waiting}",
+                        "Used {issued}/{quota} · left {left} · waiting {waiting}"),
     "counter_day_closed": ("(ditutup: kuota 0)", "(closed: quota 0)"),
     "counter_hand_empty": (
         "Tidak ada nomor di loket ini. Tekan n untuk memanggil nomor berikutnya.",
@@ -90,8 +93,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # The quota.
     "counter_quota_title": ("Kuota per tanggal", "Quota of a date"),
     "counter_quota_date": ("Tanggal (TTTT-BB-HH)", "Date (YYYY-MM-DD)"),
-    "counter_quota_now": ("Diambil {issued} dari kuota {quota} · sisa {left}",
-                          "Issued {issued} of quota {quota} · left {left}"),
+    "counter_quota_now": ("Terpakai {issued} dari kuota {quota} · sisa {left}",
+                          "Used {issued} of quota {quota} · left {left}"),
     "counter_quota_why": ("alasan: {reason}", "reason: {reason}"),
     "counter_quota_new": ("Kuota baru", "New quota"),
     "counter_quota_close_note": (
@@ -134,13 +137,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_report_show": ("Tampilkan", "Show"),
     "counter_report_export": ("CSV ({k})", "CSV ({k})"),
     "counter_report_summary": (
-        "Diambil {issued} · dilayani {served} · tidak hadir {no_shows} · batal {cancelled} · "
-        "tunggu rata-rata {wait}, terlama {longest} · layanan rata-rata {service}",
-        "Issued {issued} · served {served} · no-shows {no_shows} · cancelled {cancelled} · "
-        "average wait {wait}, longest {longest} · average service {service}",
+        "Nomor dikeluarkan {issued} (batal {cancelled}) · dilayani {served} · "
+        "tidak hadir {no_shows} · tunggu rata-rata {wait}, terlama {longest} · "
+        "layanan rata-rata {service}",
+        "Numbers issued {issued} ({cancelled} cancelled) · served {served} · "
+        "no-shows {no_shows} · average wait {wait}, longest {longest} · "
+        "average service {service}",
     ),
     "counter_report_group": ("Kelompok", "Group"),
-    "counter_report_issued": ("Diambil", "Issued"),
+    "counter_report_issued": ("Dikeluarkan", "Issued"),
     "counter_report_served": ("Dilayani", "Served"),
     "counter_report_no_shows": ("Tak hadir", "No-show"),
     "counter_report_cancelled": ("Batal", "Cancel"),
