@@ -291,24 +291,24 @@ class CounterDay(Screen):
         desk, counter, name = self.app.desk, self.app.counter, self.officer.name
         ticket = self.target(move)
         if move == "call":
-            await self.do(desk.call_next, counter, name)
+            await self.do(move, desk.call_next, counter, name)
         elif move in ("recall", "start", "no_show"):
-            await self.do(getattr(desk, move), ticket.code, counter, name)
+            await self.do(move, getattr(desk, move), ticket.code, counter, name)
         elif move == "return":
-            await self.do(desk.return_to_queue, ticket.code, name, counter)
+            await self.do(move, desk.return_to_queue, ticket.code, name, counter)
         elif move == "finish":
             topics = self.settings.topics_for(ticket.service)
 
             async def finished(result) -> None:
                 if result is not None:
-                    await self.do(desk.finish, ticket.code, counter, name, result.topic,
+                    await self.do(move, desk.finish, ticket.code, counter, name, result.topic,
                                   result.note, result.outcome)
 
             self.app.push_screen(FinishDialog(ticket.number, topics), finished)
         elif move == "cancel":
             async def cancelled(reason) -> None:
                 if reason is not None:
-                    await self.do(desk.cancel, ticket.code, name, reason, counter)
+                    await self.do(move, desk.cancel, ticket.code, name, reason, counter)
 
             self.app.push_screen(CancelDialog(ticket.number), cancelled)
         elif move == "transfer":
@@ -316,11 +316,11 @@ class CounterDay(Screen):
 
             async def moved(service) -> None:
                 if service is not None:
-                    await self.do(desk.transfer, ticket.code, service, counter, name)
+                    await self.do(move, desk.transfer, ticket.code, service, counter, name)
 
             self.app.push_screen(TransferDialog(ticket.number, others), moved)
 
-    async def do(self, fn, *args) -> bool:
+    async def do(self, move: str, fn, *args) -> bool:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         self.busy = True
         try:
@@ -336,10 +336,17 @@ class CounterDay(Screen):
             self.busy = False
         if not self.is_attached:
             return True
-        self.say(self.app.t("counter_moved", number=moved.number,
-                            state=self.app.t(f"state_{moved.state}")))
+        self.say(self.moved_text(move, moved))
         await self.refresh_day()
         return True
+
+    def moved_text(self, move: str, ticket: TicketView) -> str:
+        """What the move did; a transfer keeps the state, so it names the new service."""
+        state = self.app.t(f"state_{ticket.state}")
+        if move == "transfer":
+            return self.app.t("counter_transferred", number=ticket.number, state=state,
+                              service=self.service_name(ticket.service))
+        return self.app.t("counter_moved", number=ticket.number, state=state)
 
     # ----- supervisor tools --------------------------------------------------------------
 

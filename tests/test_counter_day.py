@@ -231,6 +231,8 @@ async def test_transfer_keeps_the_number_and_changes_the_service(sqlite_desk):
         await wait_for(pilot, lambda: desk.ticket(first.code).service == "aplikasi")
         await wait_for(pilot, lambda: day.in_hand.ticket.service == "aplikasi")
         assert "Konsultasi Aplikasi" in text_of(day)
+        assert str(day.query_one("#day-message").render()) == (
+            "Nomor 1 dipindahkan ke Konsultasi Aplikasi; tetap dipanggil.")
     t = desk.ticket(first.code)
     assert (t.number, t.state, t.counter) == (1, "called", 2)
     entry = Officers(desk).audit()[0]

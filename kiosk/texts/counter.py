@@ -76,6 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_move_no_row": ("Pilih dulu nomornya di tabel.",
                             "Choose the number in the table first."),
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
+    "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
+                            "Number {number} moved to {service}; still {state}."),
     "counter_back": ("Kembali", "Back"),
     "counter_reason": ("Alasan", "Reason"),
     "counter_finish_title": ("Selesaikan nomor {number}", "Finish number {number}"),
