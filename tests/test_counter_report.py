@@ -128,3 +128,29 @@ async def test_the_day_and_the_report_never_show_two_numbers_under_one_word(
         assert summary.startswith(issued)
         for word in ("Diambil", "Issued"):  # the word both used for different counts
             assert word not in header and word not in summary
+
+
+async def test_the_export_names_the_full_path_of_the_file(sqlite_desk, clock, tmp_path,
+                                                          monkeypatch):
+    """report_dir is relative to where the program started: the officer is told where."""
+    desk = sqlite_desk
+    add_officers(desk)
+    a_known_day(desk, clock)
+    desk.office.extra["counter"] = {"report_dir": "laporan"}
+    monkeypatch.chdir(tmp_path)
+    app = KioskApp(desk, "counter", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen)
+                       and app.screen.report is not None)
+        await pilot.press("f2")
+        path = tmp_path / "laporan" / "laporan-helpdesk-2026-11-30-2026-11-30.csv"
+        message = app.screen.query_one("#report-message")
+        await wait_for(pilot, lambda: "CSV saved" in str(message.render()))
+        assert path.exists()
+        text = f"CSV saved: {path}"
+        assert str(message.render()) == text
+        await pilot.pause()
+        assert len(text) > message.size.width  # the temporary folder's path is long:
+        assert message.size.height * message.size.width >= len(text)  # it wraps, not cut
