@@ -1,9 +1,10 @@
 """The day at a glance: the ticket in hand, today's tickets, and the moves.
 
 Every move is on a key and a button and is offered only when the ticket's state allows it
-(screens.counter_moves); a greyed-out move's key says why not. The table follows other terminals live: a cheap change check
-every 0.25 s in the store thread, then one read of the day. The session locks itself
-after the profile's idle time, measured on the desk's clock.
+(screens.counter_moves); a greyed-out move's key says why not. The table follows other
+terminals live: a cheap change check every 0.25 s in the store thread, then one read of
+the day. The session locks itself after the profile's idle time, measured on the desk's
+clock.
 """
 
 from __future__ import annotations
@@ -250,14 +251,17 @@ class CounterDay(Screen):
             return self.chosen()
         return self.in_hand.ticket if self.in_hand else None
 
+    def _reason(self, move: str) -> tuple[str, dict] | None:
+        return why_not(move, self.status, self.in_hand.ticket if self.in_hand else None,
+                       self.chosen(), self.app.counter)
+
     def why_not(self, move: str) -> str | None:
         """None when ``move`` may go ahead now; else why not, in the officer's language."""
-        reason = why_not(move, self.status, self.in_hand.ticket if self.in_hand else None,
-                         self.chosen(), self.app.counter)
+        reason = self._reason(move)
         return None if reason is None else self.app.t(reason[0], **reason[1])
 
     def can(self, move: str) -> bool:
-        return self.why_not(move) is None
+        return self._reason(move) is None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "move" and parameters:
