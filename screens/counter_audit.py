@@ -1,4 +1,7 @@
-"""The audit log: every move and change, with who, which counter and when (newest first)."""
+"""The audit log: every move and change, with who, which counter and when (newest first).
+
+Actions are shown in the catalogue's words; the detail column carries the reason too, and
+the line under the table shows the chosen entry whole, however narrow the screen."""
 
 from __future__ import annotations
 
@@ -9,10 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from kiosk.errors import DeskError
 from kiosk.officers import Officers
+from kiosk.records import AuditView
+from kiosk.texts import TEXTS
 from screens.shown_text import shown
 
 LIMIT = 300
@@ -25,6 +30,7 @@ class AuditDialog(ModalScreen[None]):
     def __init__(self, store) -> None:
         super().__init__()
         self.store = store
+        self.entries: list[AuditView] = []
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -35,13 +41,14 @@ class AuditDialog(ModalScreen[None]):
                 yield Input(id="audit-day", max_length=10, compact=True,
                             placeholder="YYYY-MM-DD")
             yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="audit-entry")
             yield Label("", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("counter_back"), id="audit-back", compact=True)
 
     async def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("at", "actor", "counter", "action", "number", "detail", "reason"):
+        for key in ("at", "actor", "counter", "action", "number", "detail"):
             table.add_column(self.app.t(f"counter_audit_{key}"), key=key)
         await self.reload()
         table.focus()
@@ -61,14 +68,51 @@ class AuditDialog(ModalScreen[None]):
             message.update(error.message(self.app.lang))
             return
         message.update("")
-        zone = self.app.desk.office.zone
+        self.entries = entries
         table = self.query_one(DataTable)
         table.clear()
-        for e in entries:
-            # Actor, detail and reason are as scripts and officers typed them: plain text only.
-            table.add_row(f"{e.at.astimezone(zone):%d-%m %H:%M:%S}", shown(e.actor),
-                          str(e.counter or ""), e.action,
-                          str(e.ticket_number or ""), shown(e.detail), shown(e.reason))
+        for i, e in enumerate(entries):
+            table.add_row(self.at(e), shown(e.actor), str(e.counter or ""), self.action(e),
+                          str(e.ticket_number or ""), self.detail(e), key=str(i))
+        self.show_entry()
+
+    @on(DataTable.RowHighlighted)
+    def show_entry(self) -> None:
+        """The chosen entry whole, wrapped: the table cuts what is wider than the screen."""
+        table, entry = self.query_one(DataTable), self.query_one("#audit-entry", Static)
+        if not self.entries or not 0 <= table.cursor_row < len(self.entries):
+            entry.update("")
+            return
+        e, t = self.entries[table.cursor_row], self.app.t
+        parts = [self.at(e), shown(e.actor), self.action(e)]
+        if e.counter:
+            parts.insert(2, t("counter_audit_at_counter", counter=e.counter))
+        if e.ticket_number:
+            parts.append(t("counter_audit_number_of", number=e.ticket_number))
+        if detail := self.detail(e):
+            parts.append(detail)
+        entry.update(" · ".join(parts))
+
+    # ----- one entry in words ------------------------------------------------------------
+
+    def at(self, e: AuditView) -> str:
+        return f"{e.at.astimezone(self.app.desk.office.zone):%d-%m %H:%M:%S}"
+
+    def action(self, e: AuditView) -> str:
+        key = f"audit_action_{e.action}"
+        return self.app.t(key) if key in TEXTS else shown(e.action)  # a code of a newer version
+
+    def detail(self, e: AuditView) -> str:
+        """The service date when it is not the entry's own day, the detail, the reason.
+        Detail and reason are as scripts and officers typed them: plain text only."""
+        t, parts = self.app.t, []
+        if e.day and e.day != e.at.astimezone(self.app.desk.office.zone).date():
+            parts.append(t("counter_audit_for_day", date=e.day.isoformat()))
+        if e.detail:
+            parts.append(shown(e.detail))
+        if e.reason:
+            parts.append(t("counter_audit_reason", reason=shown(e.reason)))
+        return " · ".join(parts)
 
     @on(Button.Pressed, "#audit-back")
     def _back(self) -> None:

@@ -1,9 +1,10 @@
 """The day at a glance: the ticket in hand, today's tickets, and the moves.
 
 Every move is on a key and a button and is offered only when the ticket's state allows it
-(kiosk.states.moves_from). The table follows other terminals live: a cheap change check
-every 0.25 s in the store thread, then one read of the day. The session locks itself
-after the profile's idle time, measured on the desk's clock.
+(screens.counter_moves); a greyed-out move's key says why not. The table follows other
+terminals live: a cheap change check every 0.25 s in the store thread, then one read of
+the day. The session locks itself after the profile's idle time, measured on the desk's
+clock.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kiosk.topics import counter_settings, short_service_names
 from screens.counter_audit import AuditDialog
 from screens.counter_cancel import CancelDialog
 from screens.counter_finish import FinishDialog
+from screens.counter_moves import HAND_MOVES, ROW_MOVES, why_not
 from screens.counter_officers import OfficersDialog
 from screens.counter_quota import QuotaDialog
 from screens.counter_report import ReportScreen
@@ -35,24 +37,24 @@ from screens.shown_text import shown
 
 POLL_SECONDS = 0.25
 
-# move -> (key, button id); the moves on the ticket in hand, then on the chosen row.
-HAND_MOVES = ("recall", "start", "finish", "transfer", "no_show")
-ROW_MOVES = ("return", "cancel")
 SUPERVISOR = ("quota", "officers", "audit", "report")
+# Each move's key, in the order of the buttons.
+MOVE_KEYS = (("call", "n"), ("recall", "r"), ("start", "s"), ("finish", "f"),
+             ("transfer", "t"), ("no_show", "x"), ("return", "b"), ("cancel", "c"))
 
 
 class CounterDay(Screen):
     CSS_PATH = "counter_day.tcss"
     # The buttons show each key in the catalogue's words, so the footer needn't.
+    # Each move's key is bound twice: the move, greyed (check_action None) when not
+    # possible, and behind it 'why_not', live only then, so the key says why instead of
+    # doing nothing (Textual tries a key's next binding when one is disabled).
     BINDINGS = [
-        Binding("n", "move('call')", show=False),
-        Binding("r", "move('recall')", show=False),
-        Binding("s", "move('start')", show=False),
-        Binding("f", "move('finish')", show=False),
-        Binding("t", "move('transfer')", show=False),
-        Binding("x", "move('no_show')", show=False),
-        Binding("b", "move('return')", show=False),
-        Binding("c", "move('cancel')", show=False),
+        binding
+        for move, key in MOVE_KEYS
+        for binding in (Binding(key, f"move('{move}')", show=False),
+                        Binding(key, f"why_not('{move}')", show=False))
+    ] + [
         Binding("q", "open('quota')", show=False),
         Binding("o", "open('officers')", show=False),
         Binding("a", "open('audit')", show=False),
@@ -80,10 +82,7 @@ class CounterDay(Screen):
         with Vertical(id="day-hand"):
             yield Static("", id="day-hand-text")
         # Two rows of four moves, so every button keeps its words at 80 columns.
-        for row, moves in enumerate(((("call", "n"), ("recall", "r"), ("start", "s"),
-                                      ("finish", "f")),
-                                     (("transfer", "t"), ("no_show", "x"), ("return", "b"),
-                                      ("cancel", "c")))):
+        for row, moves in enumerate((MOVE_KEYS[:4], MOVE_KEYS[4:])):
             with Horizontal(classes="day-buttons", id=f"day-moves-{row}"):
                 for move, key in moves:
                     yield Button(t(f"counter_button_{move}", k=key), id=f"move-{move}",
@@ -252,17 +251,23 @@ class CounterDay(Screen):
             return self.chosen()
         return self.in_hand.ticket if self.in_hand else None
 
+    def _reason(self, move: str) -> tuple[str, dict] | None:
+        return why_not(move, self.status, self.in_hand.ticket if self.in_hand else None,
+                       self.chosen(), self.app.counter)
+
+    def why_not(self, move: str) -> str | None:
+        """None when ``move`` may go ahead now; else why not, in the officer's language."""
+        reason = self._reason(move)
+        return None if reason is None else self.app.t(reason[0], **reason[1])
+
     def can(self, move: str) -> bool:
-        if self.status is None:
-            return False
-        if move == "call":
-            return self.in_hand is None and bool(self.status.waiting)
-        ticket = self.target(move)
-        return ticket is not None and move in states.moves_from(ticket.state)
+        return self._reason(move) is None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "move" and parameters:
             return True if self.can(parameters[0]) else None  # shown, greyed out
+        if action == "why_not" and parameters:
+            return not self.can(parameters[0])  # never shown; live only while the move is not
         # The supervisor's tools stay on their keys for everybody: a plain officer pressing
         # one is told why not, rather than nothing happening.
         return True
@@ -275,33 +280,39 @@ class CounterDay(Screen):
 
     # ----- moves -------------------------------------------------------------------------
 
+    def action_why_not(self, move: str) -> None:
+        reason = self.why_not(move)
+        if reason is not None and not self.busy:
+            self.say(reason, error=True)
+
     async def action_move(self, move: str) -> None:
         if self.busy:
             return
-        if not self.can(move):
-            self.say(self.app.t("counter_move_not_now"), error=True)
+        reason = self.why_not(move)
+        if reason is not None:  # the day changed between the key and now
+            self.say(reason, error=True)
             return
         desk, counter, name = self.app.desk, self.app.counter, self.officer.name
         ticket = self.target(move)
         if move == "call":
-            await self.do(desk.call_next, counter, name)
+            await self.do(move, desk.call_next, counter, name)
         elif move in ("recall", "start", "no_show"):
-            await self.do(getattr(desk, move), ticket.code, counter, name)
+            await self.do(move, getattr(desk, move), ticket.code, counter, name)
         elif move == "return":
-            await self.do(desk.return_to_queue, ticket.code, name, counter)
+            await self.do(move, desk.return_to_queue, ticket.code, name, counter)
         elif move == "finish":
             topics = self.settings.topics_for(ticket.service)
 
             async def finished(result) -> None:
                 if result is not None:
-                    await self.do(desk.finish, ticket.code, counter, name, result.topic,
+                    await self.do(move, desk.finish, ticket.code, counter, name, result.topic,
                                   result.note, result.outcome)
 
             self.app.push_screen(FinishDialog(ticket.number, topics), finished)
         elif move == "cancel":
             async def cancelled(reason) -> None:
                 if reason is not None:
-                    await self.do(desk.cancel, ticket.code, name, reason, counter)
+                    await self.do(move, desk.cancel, ticket.code, name, reason, counter)
 
             self.app.push_screen(CancelDialog(ticket.number), cancelled)
         elif move == "transfer":
@@ -309,11 +320,11 @@ class CounterDay(Screen):
 
             async def moved(service) -> None:
                 if service is not None:
-                    await self.do(desk.transfer, ticket.code, service, counter, name)
+                    await self.do(move, desk.transfer, ticket.code, service, counter, name)
 
             self.app.push_screen(TransferDialog(ticket.number, others), moved)
 
-    async def do(self, fn, *args) -> bool:
+    async def do(self, move: str, fn, *args) -> bool:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         self.busy = True
         try:
@@ -329,10 +340,17 @@ class CounterDay(Screen):
             self.busy = False
         if not self.is_attached:
             return True
-        self.say(self.app.t("counter_moved", number=moved.number,
-                            state=self.app.t(f"state_{moved.state}")))
+        self.say(self.moved_text(move, moved))
         await self.refresh_day()
         return True
+
+    def moved_text(self, move: str, ticket: TicketView) -> str:
+        """What the move did; a transfer keeps the state, so it names the new service."""
+        state = self.app.t(f"state_{ticket.state}")
+        if move == "transfer":
+            return self.app.t("counter_transferred", number=ticket.number, state=state,
+                              service=self.service_name(ticket.service))
+        return self.app.t("counter_moved", number=ticket.number, state=state)
 
     # ----- supervisor tools --------------------------------------------------------------
 

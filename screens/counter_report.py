@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from kiosk.errors import DeskError
 from kiosk.report import Figures, Report, build_report
 from kiosk.topics import counter_settings, short_service_names
+from screens.shown_text import shown
 
 BAR_WIDTH = 30
 
@@ -123,7 +124,9 @@ class ReportScreen(Screen[None]):
         report = self.report
         if report is None:
             return
-        folder = Path(counter_settings(self.app.desk.office).report_dir).expanduser()
+        # A relative report_dir ("." by default) means the folder the program started in:
+        # the officer is told the full path, to find the file afterwards.
+        folder = Path(counter_settings(self.app.desk.office).report_dir).expanduser().absolute()
         path = folder / f"laporan-helpdesk-{report.start}-{report.end}.csv"
 
         def write() -> None:
@@ -133,10 +136,10 @@ class ReportScreen(Screen[None]):
         try:
             await self.store.call(write)
         except OSError as error:
-            self.message(self.app.t("counter_report_export_failed", error=str(error)))
+            self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
             return
         self.exported = path
-        self.message(self.app.t("counter_report_exported", path=str(path)))
+        self.message(self.app.t("counter_report_exported", path=shown(str(path))))
 
     @on(Button.Pressed, "#report-back")
     def action_back(self) -> None:

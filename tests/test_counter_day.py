@@ -177,6 +177,45 @@ async def test_a_refused_move_is_said_and_the_counter_stays_usable(sqlite_desk, 
         await wait_for(pilot, lambda: day.in_hand and day.in_hand.ticket.number == 2)
 
 
+async def test_a_greyed_out_key_says_why_and_moves_nothing(sqlite_desk):
+    desk = sqlite_desk
+    add_officers(desk)
+    first, second, _ = book_three(desk)
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
+
+        async def press_greyed(key: str, words: str) -> None:
+            day.say("")
+            assert day.active_bindings[key].enabled is False  # still greyed, as shown
+            await pilot.press(key)
+            await wait_for(pilot, lambda: words in message())
+
+        await press_greyed("r", "Belum ada nomor di loket ini")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
+        await press_greyed("n", "Loket 1 masih menangani nomor 1")
+        await press_greyed("f", "Nomor 1 sedang dipanggil; tidak bisa diselesaikan")
+        await press_greyed("b", "Nomor 1 sedang dipanggil; tidak bisa dikembalikan")
+        assert day.active_bindings["s"].enabled is True  # a possible move is not held up
+    # Nothing moved: one call, number 2 still waits.
+    assert desk.ticket(second.code).state == "waiting"
+    assert [e.action for e in Officers(desk).audit() if e.ticket_code] == ["call"] + ["book"] * 3
+
+
+async def test_with_no_numbers_the_keys_say_so(sqlite_desk):
+    add_officers(sqlite_desk)
+    app = KioskApp(sqlite_desk, "counter", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
+        await pilot.press("c")
+        await wait_for(pilot, lambda: "Choose the number in the table first" in message())
+        await pilot.press("n")
+        await wait_for(pilot, lambda: "Nobody is waiting" in message())
+
+
 async def test_transfer_keeps_the_number_and_changes_the_service(sqlite_desk):
     desk = sqlite_desk
     add_officers(desk)
@@ -192,6 +231,8 @@ async def test_transfer_keeps_the_number_and_changes_the_service(sqlite_desk):
         await wait_for(pilot, lambda: desk.ticket(first.code).service == "aplikasi")
         await wait_for(pilot, lambda: day.in_hand.ticket.service == "aplikasi")
         assert "Konsultasi Aplikasi" in text_of(day)
+        assert str(day.query_one("#day-message").render()) == (
+            "Nomor 1 dipindahkan ke Konsultasi Aplikasi; tetap dipanggil.")
     t = desk.ticket(first.code)
     assert (t.number, t.state, t.counter) == (1, "called", 2)
     entry = Officers(desk).audit()[0]

@@ -91,7 +91,7 @@ async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tm
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen)
                        and app.screen.report is not None)
         screen = app.screen
-        assert "Issued 5 · served 2 · no-shows 1 · cancelled 1" in str(
+        assert "Numbers issued 5 (1 cancelled) · served 2 · no-shows 1" in str(
             screen.query_one("#report-total").render())
         assert screen.query_one("DataTable").row_count == 4  # two services, two hours
         chart = str(screen.query_one("#report-chart").render())
@@ -103,3 +103,54 @@ async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tm
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReportScreen)
+
+
+@pytest.mark.parametrize("lang, used, issued", [
+    ("id", "Terpakai 4/15", "Nomor dikeluarkan 5 (batal 1)"),
+    ("en", "Used 4/15", "Numbers issued 5 (1 cancelled)"),
+])
+async def test_the_day_and_the_report_never_show_two_numbers_under_one_word(
+        sqlite_desk, clock, lang, used, issued):
+    """Five numbers issued, one cancelled: the day counts the four held against the quota,
+    the report all five and the cancelled one apart, each under its own words."""
+    desk = sqlite_desk
+    add_officers(desk)
+    a_known_day(desk, clock)
+    app = KioskApp(desk, "counter", lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        day = await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        header = str(day.query_one("#day-numbers").render())
+        assert header.startswith(used)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen)
+                       and app.screen.report is not None)
+        summary = str(app.screen.query_one("#report-total").render())
+        assert summary.startswith(issued)
+        for word in ("Diambil", "Issued"):  # the word both used for different counts
+            assert word not in header and word not in summary
+
+
+async def test_the_export_names_the_full_path_of_the_file(sqlite_desk, clock, tmp_path,
+                                                          monkeypatch):
+    """report_dir is relative to where the program started: the officer is told where."""
+    desk = sqlite_desk
+    add_officers(desk)
+    a_known_day(desk, clock)
+    desk.office.extra["counter"] = {"report_dir": "laporan"}
+    monkeypatch.chdir(tmp_path)
+    app = KioskApp(desk, "counter", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen)
+                       and app.screen.report is not None)
+        await pilot.press("f2")
+        path = tmp_path / "laporan" / "laporan-helpdesk-2026-11-30-2026-11-30.csv"
+        message = app.screen.query_one("#report-message")
+        await wait_for(pilot, lambda: "CSV saved" in str(message.render()))
+        assert path.exists()
+        text = f"CSV saved: {path}"
+        assert str(message.render()) == text
+        await pilot.pause()
+        assert len(text) > message.size.width  # the temporary folder's path is long:
+        assert message.size.height * message.size.width >= len(text)  # it wraps, not cut

@@ -12,6 +12,7 @@ from kiosk import supervision
 from kiosk.app import KioskApp
 from kiosk.errors import NotAllowed
 from kiosk.officers import Officers
+from kiosk.texts import say
 from screens.counter_audit import AuditDialog
 from screens.counter_officers import OfficersDialog
 from screens.counter_quota import QuotaDialog
@@ -122,6 +123,70 @@ async def test_supervisor_manages_officers_and_reads_the_audit_log(sqlite_desk):
         await wait_for(pilot, lambda: table.row_count > 0)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         actions = [row[3] for row in rows]
-        assert actions[:4] == ["officer_disable", "login", "officer_reset_pin", "login"]  # newest first
-        assert ["Sari Dewi", "", "officer_add", "", "Yosef Lake (officer)"] in \
+        assert actions[:4] == ["petugas dinonaktifkan", "masuk", "PIN diganti", "masuk"]  # newest first
+        assert ["Sari Dewi", "", "petugas ditambahkan", "", "Yosef Lake (officer)"] in \
             [row[1:6] for row in rows]
+
+
+def every_kind_of_entry(desk, clock) -> None:
+    """One of each action the store writes to the audit log."""
+    from kiosk.privacy import purge
+
+    officers = Officers(desk)
+    add_officers(desk)                                      # officer_add
+    officers.login("Sari Dewi", SUPER_PIN, 2)               # login
+    for _ in range(5):
+        with pytest.raises(NotAllowed):
+            officers.login("Budi Santoso", "0000", 1)       # login_failed, login_locked
+    officers.reset_pin("Budi Santoso", "4321", "Sari Dewi")  # officer_reset_pin
+    officers.set_active("Budi Santoso", False, "Sari Dewi")  # officer_disable
+    officers.set_active("Budi Santoso", True, "Sari Dewi")   # officer_enable
+    tomorrow = desk.today() + dt.timedelta(days=1)
+    stale = desk.book("perpajakan", "Lama", day=desk.today())  # book
+    desk.check_in(stale.code)                                  # check_in
+    clock.advance(days=1)
+    desk.expire_past_days()                                    # expire
+    purge(desk, "Sari Dewi", 1)                                # purge
+    desk.set_quota(tomorrow + dt.timedelta(days=1), 20, "Pelatihan petugas baru", "Sari Dewi", 2)
+    a, b = desk.book("perpajakan", "Ani"), desk.book("aplikasi", "Yohanes")
+    desk.call_next(1, "Sari Dewi")                             # call
+    desk.recall(a.code, 1, "Sari Dewi")                        # recall
+    desk.transfer(a.code, "aplikasi", 1, "Sari Dewi")          # transfer
+    desk.no_show(a.code, 1, "Sari Dewi")                       # no_show
+    desk.return_to_queue(a.code, "Sari Dewi", 1)               # return
+    desk.call_next(1, "Sari Dewi")
+    desk.start(a.code, 1, "Sari Dewi")                         # start
+    desk.finish(a.code, 1, "Sari Dewi", "SPT Tahunan")         # finish
+    desk.cancel(b.code, "Sari Dewi", "pulang, antrean terlalu lama", 1)  # cancel
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_audit_log_says_each_action_in_words_with_its_reason(sqlite_desk, clock, lang):
+    desk = sqlite_desk
+    every_kind_of_entry(desk, clock)
+    codes = {e.action for e in Officers(desk).audit()}
+    assert len(codes) == 20  # every action the store writes
+    words = {say(f"audit_action_{code}", lang) for code in codes}
+    app = KioskApp(desk, "counter", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AuditDialog))
+        dialog = app.screen
+        table = dialog.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count > 0)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        shown = {row[3] for row in rows}
+        assert shown == words and not shown & codes  # no code left raw
+        # The cancel's reason is in its detail; the chosen entry shows whole, wrapped.
+        why = say("counter_audit_reason", lang, reason="pulang, antrean terlalu lama")
+        cancel = say("audit_action_cancel", lang)
+        assert [row[5] for row in rows if row[3] == cancel] == [why]
+        quota_row = next(i for i, row in enumerate(rows)
+                         if row[3] == say("audit_action_set_quota", lang))
+        table.move_cursor(row=quota_row)
+        await pilot.pause()
+        entry = str(dialog.query_one("#audit-entry").render())
+        assert entry.endswith("15 -> 20 · " + say("counter_audit_reason", lang,
+                                                   reason="Pelatihan petugas baru"))
+        assert dialog.query_one("#audit-entry").size.width < len(entry)  # wider than the box

@@ -20,8 +20,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "Counter {counter} · {name} ({role}) · {time}"),
     "counter_role_officer": ("petugas", "officer"),
     "counter_role_supervisor": ("supervisor", "supervisor"),
-    "counter_numbers": ("Diambil {issued}/{quota} · sisa {left} · menunggu {waiting}",
-                        "Issued {issued}/{quota} · left {left} · waiting {waiting}"),
+    # Numbers held against the quota: a cancelled number frees its place. The report counts
+    # every number issued and the cancelled ones apart, so the two never share a word.
+    # Kept short: the line shares 80 columns with the officer's name and the time.
+    "counter_numbers": ("Terpakai {issued}/{quota} · sisa {left} · menunggu {waiting}",
+                        "Used {issued}/{quota} · left {left} · waiting {waiting}"),
     "counter_day_closed": ("(ditutup: kuota 0)", "(closed: quota 0)"),
     "counter_hand_empty": (
         "Tidak ada nomor di loket ini. Tekan n untuk memanggil nomor berikutnya.",
@@ -64,9 +67,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_button_report": ("Laporan ({k})", "Report ({k})"),
     "counter_button_lock": ("Kunci ({k})", "Lock ({k})"),
     # Moves.
-    "counter_move_not_now": ("Langkah itu tidak bisa untuk nomor ini sekarang.",
-                             "That move is not possible for this number now."),
+    # Why a greyed-out move's key does nothing (with core's move_refused, nobody_waiting
+    # and counter_busy).
+    "counter_move_not_now": ("Data hari ini masih dibaca; coba lagi sebentar.",
+                             "The day is still being read; try again in a moment."),
+    "counter_move_no_hand": ("Belum ada nomor di loket ini; tekan n untuk memanggil.",
+                             "No number at this counter yet; press n to call one."),
+    "counter_move_no_row": ("Pilih dulu nomornya di tabel.",
+                            "Choose the number in the table first."),
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
+    "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
+                            "Number {number} moved to {service}; still {state}."),
     "counter_back": ("Kembali", "Back"),
     "counter_reason": ("Alasan", "Reason"),
     "counter_finish_title": ("Selesaikan nomor {number}", "Finish number {number}"),
@@ -84,8 +95,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # The quota.
     "counter_quota_title": ("Kuota per tanggal", "Quota of a date"),
     "counter_quota_date": ("Tanggal (TTTT-BB-HH)", "Date (YYYY-MM-DD)"),
-    "counter_quota_now": ("Diambil {issued} dari kuota {quota} · sisa {left}",
-                          "Issued {issued} of quota {quota} · left {left}"),
+    "counter_quota_now": ("Terpakai {issued} dari kuota {quota} · sisa {left}",
+                          "Used {issued} of quota {quota} · left {left}"),
     "counter_quota_why": ("alasan: {reason}", "reason: {reason}"),
     "counter_quota_new": ("Kuota baru", "New quota"),
     "counter_quota_close_note": (
@@ -121,20 +132,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_audit_action": ("Tindakan", "Action"),
     "counter_audit_number": ("No.", "No."),
     "counter_audit_detail": ("Rincian", "Detail"),
-    "counter_audit_reason": ("Alasan", "Reason"),
+    "counter_audit_reason": ("alasan: {reason}", "reason: {reason}"),
+    "counter_audit_at_counter": ("loket {counter}", "counter {counter}"),
+    "counter_audit_for_day": ("untuk {date}", "for {date}"),
+    "counter_audit_number_of": ("nomor {number}", "number {number}"),
+    # The audit log's actions in words: audit_action_ + the code the store keeps.
+    "audit_action_login": ("masuk", "logged in"),
+    "audit_action_login_failed": ("PIN salah", "wrong PIN"),
+    "audit_action_login_locked": ("terkunci (PIN salah berulang)", "locked (wrong PIN again)"),
+    "audit_action_officer_add": ("petugas ditambahkan", "officer added"),
+    "audit_action_officer_reset_pin": ("PIN diganti", "PIN reset"),
+    "audit_action_officer_enable": ("petugas diaktifkan", "officer enabled"),
+    "audit_action_officer_disable": ("petugas dinonaktifkan", "officer disabled"),
+    "audit_action_set_quota": ("kuota diubah", "quota changed"),
+    "audit_action_book": ("nomor dikeluarkan", "number issued"),
+    "audit_action_check_in": ("check-in", "checked in"),
+    "audit_action_call": ("dipanggil", "called"),
+    "audit_action_recall": ("dipanggil ulang", "recalled"),
+    "audit_action_start": ("mulai dilayani", "service started"),
+    "audit_action_finish": ("selesai dilayani", "finished"),
+    "audit_action_no_show": ("tidak hadir", "no-show"),
+    "audit_action_return": ("antre lagi", "back in the queue"),
+    "audit_action_cancel": ("dibatalkan", "cancelled"),
+    "audit_action_transfer": ("pindah layanan", "service changed"),
+    "audit_action_expire": ("kedaluwarsa", "expired"),
+    "audit_action_purge": ("data pribadi dihapus", "personal data erased"),
     # The report.
     "counter_report_from": ("Dari", "From"),
     "counter_report_to": ("s.d.", "to"),
     "counter_report_show": ("Tampilkan", "Show"),
     "counter_report_export": ("CSV ({k})", "CSV ({k})"),
     "counter_report_summary": (
-        "Diambil {issued} · dilayani {served} · tidak hadir {no_shows} · batal {cancelled} · "
-        "tunggu rata-rata {wait}, terlama {longest} · layanan rata-rata {service}",
-        "Issued {issued} · served {served} · no-shows {no_shows} · cancelled {cancelled} · "
-        "average wait {wait}, longest {longest} · average service {service}",
+        "Nomor dikeluarkan {issued} (batal {cancelled}) · dilayani {served} · "
+        "tidak hadir {no_shows} · tunggu rata-rata {wait}, terlama {longest} · "
+        "layanan rata-rata {service}",
+        "Numbers issued {issued} ({cancelled} cancelled) · served {served} · "
+        "no-shows {no_shows} · average wait {wait}, longest {longest} · "
+        "average service {service}",
     ),
     "counter_report_group": ("Kelompok", "Group"),
-    "counter_report_issued": ("Diambil", "Issued"),
+    "counter_report_issued": ("Dikeluarkan", "Issued"),
     "counter_report_served": ("Dilayani", "Served"),
     "counter_report_no_shows": ("Tak hadir", "No-show"),
     "counter_report_cancelled": ("Batal", "Cancel"),
