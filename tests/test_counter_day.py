@@ -3,7 +3,6 @@ store and in the audit log with its officer, counter and time."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from textual.widgets import Button, Input, Select
 
@@ -166,10 +165,12 @@ async def test_a_refused_move_is_said_and_the_counter_stays_usable(sqlite_desk, 
         day = await logged_in(pilot)
         await pilot.press("n")
         await wait_for(pilot, lambda: day.in_hand is not None)
+        called = day.in_hand
         desk.no_show(first.code, 1, "another terminal")  # someone else moved it meanwhile
-        # Hold the live refresh for a moment so the screen still thinks it is called.
-        day._reading = True
-        day.in_hand = replace(day.in_hand, ticket=replace(day.in_hand.ticket, state="called"))
+        # Once the screen has followed that change, make it believe the number is still
+        # called (nothing changes in the store after this, so no refresh undoes it).
+        await wait_for(pilot, lambda: day.in_hand is None and not day._reading)
+        day.in_hand = called
         await pilot.press("s")  # the screen still thinks it is called: the desk refuses
         await wait_for(pilot, lambda: "tidak bisa" in str(day.query_one("#day-message").render()))
         await wait_for(pilot, lambda: day.in_hand is None)  # and the table caught up
