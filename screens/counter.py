@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label
 
 from kiosk.errors import DeskError
-from kiosk.officers import Officers
 from kiosk.records import OfficerView
 
 
@@ -34,15 +33,11 @@ class CounterScreen(Screen):
             yield Label("", id="login-message")
         yield Footer()
 
-    @property
-    def store(self):
-        return self.app.store
-
     async def on_mount(self) -> None:
         self.query_one("#login-first-run").display = False
         self.query_one("#login-name", Input).focus()
         try:
-            anyone = await self.store.call(Officers(self.app.desk).any)
+            anyone = await self.app.store.call(self.app.officers.any)
         except DeskError as error:
             self.show_message(error.message(self.app.lang))
             return
@@ -65,7 +60,7 @@ class CounterScreen(Screen):
         pin, pin_input.value = pin_input.value, ""  # the PIN never stays on screen
         self.busy = True
         try:
-            officer = await self.store.call(Officers(self.app.desk).login, name, pin,
+            officer = await self.app.store.call(self.app.officers.login, name, pin,
                                             self.app.counter)
         except DeskError as error:
             self.show_message(error.message(self.app.lang))
@@ -79,7 +74,7 @@ class CounterScreen(Screen):
     def open_day(self, officer: OfficerView) -> None:
         from screens.counter_day import CounterDay
 
-        self.app.push_screen(CounterDay(officer, self.store))
+        self.app.push_screen(CounterDay(officer))
 
     def locked(self, reason_key: str) -> None:
         """Back from the day: the session locked itself or the officer logged out."""

@@ -15,7 +15,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from kiosk.errors import DeskError
-from kiosk.officers import Officers
 from kiosk.records import AuditView
 from kiosk.texts import TEXTS
 from screens.shown_text import shown
@@ -27,9 +26,8 @@ class AuditDialog(ModalScreen[None]):
     CSS_PATH = ["counter_dialog.tcss", "counter_audit.tcss"]
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
-    def __init__(self, store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.entries: list[AuditView] = []
 
     def compose(self) -> ComposeResult:
@@ -63,7 +61,7 @@ class AuditDialog(ModalScreen[None]):
             message.update(self.app.t("date_invalid"))
             return
         try:
-            entries = await self.store.call(Officers(self.app.desk).audit, day, LIMIT)
+            entries = await self.app.store.call(self.app.officers.audit, day, LIMIT)
         except DeskError as error:
             message.update(error.message(self.app.lang))
             return

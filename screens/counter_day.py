@@ -22,7 +22,6 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from kiosk import states
 from kiosk.errors import DeskError
 from kiosk.records import DayStatus, OfficerView, TicketDetail, TicketView
-from kiosk.store_thread import StoreThread
 from kiosk.supervision import require_supervisor
 from kiosk.topics import counter_settings, short_service_names
 from screens.counter_audit import AuditDialog
@@ -62,9 +61,9 @@ class CounterDay(Screen):
         Binding("l", "lock", show=False),
     ]
 
-    def __init__(self, officer: OfficerView, store: StoreThread) -> None:
+    def __init__(self, officer: OfficerView) -> None:
         super().__init__()
-        self.officer, self.store = officer, store
+        self.officer = officer
         self.status: DayStatus | None = None
         self.in_hand: TicketDetail | None = None
         self.busy = False
@@ -119,7 +118,7 @@ class CounterDay(Screen):
         if self._reading or self.busy:
             return
         try:
-            changed = await self.store.changed()
+            changed = await self.app.store.changed()
         except DeskError:
             changed = True
         if changed:
@@ -128,7 +127,7 @@ class CounterDay(Screen):
     async def refresh_day(self) -> None:
         self._reading = True
         try:
-            status, hand = await self.store.call(self._read)
+            status, hand = await self.app.store.call(self._read)
         except DeskError as error:
             if self.is_attached:
                 self.say(error.message(self.app.lang), error=True)
@@ -328,7 +327,7 @@ class CounterDay(Screen):
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         self.busy = True
         try:
-            moved = await self.store.call(fn, *args)
+            moved = await self.app.store.call(fn, *args)
         except DeskError as error:
             if not self.is_attached:
                 return False
@@ -361,13 +360,13 @@ class CounterDay(Screen):
             self.say(error.message(self.app.lang), error=True)
             return
         if tool == "quota":
-            screen = QuotaDialog(self.officer, self.store)
+            screen = QuotaDialog(self.officer)
         elif tool == "officers":
-            screen = OfficersDialog(self.officer, self.store)
+            screen = OfficersDialog(self.officer)
         elif tool == "audit":
-            screen = AuditDialog(self.store)
+            screen = AuditDialog()
         else:
-            screen = ReportScreen(self.store)
+            screen = ReportScreen()
         async def closed(_result) -> None:
             await self.refresh_day()
 

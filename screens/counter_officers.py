@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select
 
 from kiosk.errors import DeskError
-from kiosk.officers import ROLES, Officers
+from kiosk.officers import ROLES
 from kiosk.records import OfficerView
 
 
@@ -18,9 +18,9 @@ class OfficersDialog(ModalScreen[None]):
     CSS_PATH = "counter_dialog.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
-    def __init__(self, officer: OfficerView, store) -> None:
+    def __init__(self, officer: OfficerView) -> None:
         super().__init__()
-        self.officer, self.store = officer, store
+        self.officer = officer
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -52,7 +52,7 @@ class OfficersDialog(ModalScreen[None]):
     async def reload(self) -> None:
         t = self.app.t
         try:
-            officers = await self.store.call(Officers(self.app.desk).list)
+            officers = await self.app.store.call(self.app.officers.list)
         except DeskError as error:
             self.message(error.message(self.app.lang))
             return
@@ -76,7 +76,7 @@ class OfficersDialog(ModalScreen[None]):
     @on(Button.Pressed, "#officer-add, #officer-reset, #officer-disable, #officer-enable")
     async def _act(self, event: Button.Pressed) -> None:
         action = event.button.id.removeprefix("officer-")
-        officers, me = Officers(self.app.desk), self.officer.name
+        officers, me = self.app.officers, self.officer.name
         name = self.query_one("#officer-name", Input).value.strip()
         pin_input = self.query_one("#officer-pin", Input)
         pin, pin_input.value = pin_input.value, ""  # the PIN never stays on screen
@@ -86,11 +86,11 @@ class OfficersDialog(ModalScreen[None]):
         try:
             if action == "add":
                 role = self.query_one("#officer-role", Select).value
-                done = await self.store.call(officers.add, name, str(role), pin, me)
+                done = await self.app.store.call(officers.add, name, str(role), pin, me)
             elif action == "reset":
-                done = await self.store.call(officers.reset_pin, name, pin, me)
+                done = await self.app.store.call(officers.reset_pin, name, pin, me)
             else:
-                done = await self.store.call(officers.set_active, name, action == "enable", me)
+                done = await self.app.store.call(officers.set_active, name, action == "enable", me)
         except DeskError as error:
             self.message(error.message(self.app.lang))
             return

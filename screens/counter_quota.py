@@ -21,9 +21,9 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
     CSS_PATH = "counter_dialog.tcss"
     BINDINGS = [Binding("escape", "back", show=False)]
 
-    def __init__(self, officer: OfficerView, store) -> None:
+    def __init__(self, officer: OfficerView) -> None:
         super().__init__()
-        self.officer, self.store = officer, store
+        self.officer = officer
         self.saved: DayStatus | None = None
 
     def compose(self) -> ComposeResult:
@@ -68,7 +68,7 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
             line.update(self.app.t("date_invalid"))
             return
         try:
-            status = await self.store.call(self.app.desk.status, day)
+            status = await self.app.store.call(self.app.desk.status, day)
         except DeskError as error:
             line.update(error.message(self.app.lang))
             return
@@ -104,7 +104,7 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
             return
         reason = self.query_one("#quota-reason", Input).value
         try:
-            status = await self.store.call(supervision.set_quota, self.app.desk, self.officer,
+            status = await self.app.store.call(supervision.set_quota, self.app.desk, self.officer,
                                            day, quota, reason, self.app.counter)
         except DeskError as error:
             self.message(error.message(self.app.lang))

@@ -26,9 +26,8 @@ class ReportScreen(Screen[None]):
     BINDINGS = [Binding("escape", "back", show=False),
                 Binding("f2", "export", show=False, priority=True)]  # works from the inputs too
 
-    def __init__(self, store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.report: Report | None = None
 
     def compose(self) -> ComposeResult:
@@ -74,7 +73,7 @@ class ReportScreen(Screen[None]):
             self.message(self.app.t("date_invalid"))
             return
         try:
-            report = await self.store.call(build_report, self.app.desk, *dates)
+            report = await self.app.store.call(build_report, self.app.desk, *dates)
         except DeskError as error:
             self.message(error.message(self.app.lang))
             return
@@ -134,7 +133,7 @@ class ReportScreen(Screen[None]):
             path.write_text(report.to_csv(), encoding="utf-8")
 
         try:
-            await self.store.call(write)
+            await self.app.store.call(write)
         except OSError as error:
             self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
             return

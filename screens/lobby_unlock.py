@@ -67,7 +67,6 @@ class UnlockScreen(StoreWork, ModalScreen[None]):
                 await self.app.store.call(self.app.officers.login, name, secret)
         except DeskError as exc:
             self.query_one("#unlock-why", Static).update(exc.message(self.app.lang))
-            pin.value = ""
             pin.focus()
             return
         self.query_one("#unlock", ContentSwitcher).current = "exit-menu"

@@ -306,7 +306,7 @@ async def test_counter_store_taken_away_and_back(tmp_path, clock, how):
         await pilot.press("n")  # calling meanwhile: a sentence, the screen stays
         await pilot.pause(0.3)
         no_traceback(app)
-        await day.store.call(desk.db.close)
+        await app.store.call(desk.db.close)
         put_back()
         await wait_for(pilot, lambda: not day._store_down, tries=200)
         assert str(message.render()) == ""
