@@ -91,17 +91,14 @@ def startup(db: str, office: str, repeats: int) -> dict:
     for package in ("kiosk", "data", "screens", "benchmarks"):
         compileall.compile_dir(ROOT / package, quiet=1)
     for role in roles:
-        subprocess.run([sys.executable, PROBE, "startup", role, db, office],
-                       capture_output=True, timeout=60, check=True)
+        _start(role, db, office)
     times: dict = {role: [] for role in roles}
     ready: dict = {role: [] for role in roles}
     rss: dict = {role: [] for role in roles}
     for _ in range(repeats):
         for role in roles:
             launched = time.time()
-            out = subprocess.run([sys.executable, PROBE, "startup", role, db, office],
-                                 capture_output=True, text=True, timeout=60, check=True).stdout
-            probe = json.loads(out.strip().splitlines()[-1])
+            probe = _start(role, db, office)
             times[role].append((probe["painted"] - launched) * 1e3)
             ready[role].append((probe["ready"] - launched) * 1e3)
             rss[role].append(probe["maxrss_kb"] / 1024)
@@ -113,3 +110,10 @@ def startup(db: str, office: str, repeats: int) -> dict:
         result[role]["startup_ratio"] = result[role]["startup_ms"] / bare["startup_ms"]
         result[role]["memory_ratio"] = result[role]["maxrss_mb"] / bare["maxrss_mb"]
     return result
+
+
+def _start(role: str, db: str, office: str) -> dict:
+    """One start of the probe: what it printed (first frame, idle, peak memory)."""
+    out = subprocess.run([sys.executable, PROBE, "startup", role, db, office],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
