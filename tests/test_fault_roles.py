@@ -204,13 +204,18 @@ def restart_postgres() -> None:
     wait_pg_ready()
 
 
-@pytest.mark.parametrize("role", ["lobby", "board", "counter"])
-async def test_postgresql_restarts_while_the_role_runs(pg_url, clock, role):
+def role_on_postgresql(pg_url, clock, role):
+    """A day with officers and one number, and the role's app on it."""
     require_pg()
     desk = open_desk(pg_url, ALWAYS_OPEN, clock=clock)
     add_officers(desk)
     desk.book("perpajakan", "Budi Santoso")
-    app = KioskApp(desk, role, counter=1)
+    return desk, KioskApp(desk, role, counter=1)
+
+
+@pytest.mark.parametrize("role", ["lobby", "board", "counter"])
+async def test_postgresql_restarts_while_the_role_runs(pg_url, clock, role):
+    desk, app = role_on_postgresql(pg_url, clock, role)
     async with app.run_test(size=(80, 24)) as pilot:
         if role == "counter":
             await logged_in(pilot)
@@ -326,11 +331,7 @@ def pg_cluster(action: str) -> None:
 @pytest.mark.parametrize("role", ["lobby", "board", "counter"])
 async def test_postgresql_down_while_the_role_runs(pg_url, clock, role):
     """The server is down for a while: the role says so calmly, then follows again."""
-    require_pg()
-    desk = open_desk(pg_url, ALWAYS_OPEN, clock=clock)
-    add_officers(desk)
-    desk.book("perpajakan", "Budi Santoso")
-    app = KioskApp(desk, role, counter=1)
+    desk, app = role_on_postgresql(pg_url, clock, role)
     async with app.run_test(size=(80, 24)) as pilot:
         if role == "counter":
             screen = await logged_in(pilot)
