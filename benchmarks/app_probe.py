@@ -32,11 +32,11 @@ def bare_app():
 
 
 def role_app(role: str, db: str, office: str):
-    from kiosk.cli import spare_postgres_driver
+    from kiosk.cli.main import spare_postgres_driver
 
     spare_postgres_driver(db)  # as `kiosk ROLE` does
-    from kiosk.app import KioskApp, keep_startup_objects
-    from kiosk.store import open_desk
+    from kiosk.app.app import KioskApp, keep_startup_objects
+    from kiosk.desk.store import open_desk
 
     app = KioskApp(open_desk(db, office), role)
     keep_startup_objects()  # as `kiosk ROLE` does
@@ -79,7 +79,7 @@ def peak_rss_kb() -> int:
 
 
 def board(db: str, office: str) -> None:
-    from screens.board import BoardScreen
+    from screens.board.board import BoardScreen
 
     shown = BoardScreen.show
 

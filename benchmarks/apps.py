@@ -45,7 +45,7 @@ def _shown(board: subprocess.Popen, at_least: int, timeout: float = 10.0) -> flo
 def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) -> dict:
     """Median and p99 ms from a booking's commit here to the board (another process) showing
     it; with ``idle_seconds``, first the board's CPU % of one core while nothing changes."""
-    from kiosk.store import open_desk
+    from kiosk.desk.store import open_desk
 
     desk = open_desk(url, office)
     desk.set_quota(desk.today(), 999, "benchmark", actor="benchmark")

@@ -9,8 +9,8 @@ import time
 
 WORKER = """
 import json, sys, time
-from kiosk.errors import DeskError
-from kiosk.store import open_desk
+from kiosk.desk.errors import DeskError
+from kiosk.desk.store import open_desk
 url, office, start, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 desk = open_desk(url, office)
 desk.status()
@@ -32,7 +32,7 @@ print(json.dumps({"ok": ok, "refused": refused, "errors": errors,
 
 
 def measure(url: str, office: str, quota: int, processes: int = 8, each: int = 100) -> dict:
-    from kiosk.store import open_desk
+    from kiosk.desk.store import open_desk
 
     desk = open_desk(url, office)
     desk.set_quota(desk.today(), quota, "benchmark", actor="benchmark")

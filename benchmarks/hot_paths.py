@@ -10,7 +10,7 @@ import statistics
 import time
 
 from data.queries import TICKET_COLUMNS
-from kiosk.codes import CODE_ALPHABET
+from kiosk.desk.codes import CODE_ALPHABET
 
 
 def timed(action, n: int, after=None) -> dict:
@@ -125,7 +125,7 @@ def measure(desk, raw: RawDesk | None, n: int) -> dict:
 
     # The day's report over that day: kiosk/report.py reads it with one desk.status() (the
     # same prepared statements), then counts in Python; the raw side runs those statements.
-    from kiosk.report import build_report
+    from kiosk.desk.report import build_report
 
     result["report"] = timed(lambda: build_report(desk, status_day, status_day), n)
     if raw:

@@ -38,7 +38,7 @@ def log(*parts) -> None:
 
 
 def sqlite_store(folder: Path, size: int, iterations: int) -> dict:
-    from kiosk.store import open_desk
+    from kiosk.desk.store import open_desk
 
     path = folder / f"store-{size}.db"
     desk = open_desk(str(path), OFFICE)
@@ -61,7 +61,7 @@ def postgres_store(url: str, iterations: int, size: int) -> dict | None:
     except Exception as exc:
         log(f"PostgreSQL skipped: {exc}")
         return None
-    from kiosk.store import open_desk
+    from kiosk.desk.store import open_desk
 
     def measure(schema_url: str) -> dict:
         desk = open_desk(schema_url, OFFICE)

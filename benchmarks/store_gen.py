@@ -12,7 +12,7 @@ import random
 import sqlite3
 import time
 
-from kiosk.codes import CODE_ALPHABET
+from kiosk.desk.codes import CODE_ALPHABET
 
 STATES = ("done",) * 16 + ("cancelled", "expired", "expired")  # past days: nothing unfinished
 

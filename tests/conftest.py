@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 
 TESTS = Path(__file__).parent
 ALWAYS_OPEN = TESTS / "profiles" / "always-open.toml"

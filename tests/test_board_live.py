@@ -13,10 +13,10 @@ import pytest
 from textual.widgets import Digits, Label, Static
 
 from conftest import ALWAYS_OPEN
-from kiosk.app import KioskApp
-from kiosk.errors import StoreUnavailable
-from kiosk.store import open_desk
-from screens.board_serving import ServingCard
+from kiosk.app.app import KioskApp
+from kiosk.desk.errors import StoreUnavailable
+from kiosk.desk.store import open_desk
+from screens.board.serving import ServingCard
 
 LATENCY = 0.5  # seconds: the bound from "the command returned" to "on the board"
 
@@ -37,7 +37,7 @@ class SpokenSentences:
 @pytest.fixture
 def spoken(monkeypatch) -> SpokenSentences:
     stand_in = SpokenSentences()
-    monkeypatch.setattr("kiosk.speech.speaker_for", lambda office: stand_in)
+    monkeypatch.setattr("kiosk.devices.speech.speaker_for", lambda office: stand_in)
     return stand_in
 
 
@@ -239,7 +239,7 @@ async def test_a_long_queue_shows_the_first_numbers_in_order_and_how_many_more(
 
 async def test_a_call_stands_out_for_a_while_and_a_recall_again(sqlite_desk, clock, monkeypatch,
                                                                 spoken):
-    monkeypatch.setattr("screens.board.FRESH_SECONDS", 0.4)
+    monkeypatch.setattr("screens.board.board.FRESH_SECONDS", 0.4)
     desk = sqlite_desk
     first = desk.book("perpajakan", "Ani")
     desk.book("perpajakan", "Budi")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kiosk.app import KioskApp
-from kiosk.speech import Speaker
+from kiosk.app.app import KioskApp
+from kiosk.devices.speech import Speaker
 
 VISITORS = [
     dict(name="Budi Santoso", npwp="02.345.678.3-109.000", phone="081234567890"),
@@ -20,7 +20,7 @@ def _digits(text: str) -> str:
 
 
 async def test_no_personal_data_on_the_board(sqlite_desk, clock, monkeypatch):
-    monkeypatch.setattr("kiosk.speech.speaker_for", lambda office: Speaker(None))
+    monkeypatch.setattr("kiosk.devices.speech.speaker_for", lambda office: Speaker(None))
     desk = sqlite_desk
     tickets = [desk.book("perpajakan" if i % 2 else "aplikasi", v.pop("name"), **v)
                for i, v in enumerate([dict(v) for v in VISITORS])]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.app import KioskApp
-from kiosk.speech import Speaker
+from kiosk.app.app import KioskApp
+from kiosk.devices.speech import Speaker
 
 SIZES = [(80, 24), (160, 45)]
 NAMES = "Ani Budi Citra Dewi Eko Fajar Gita Hadi Indah Joko Kurnia Lina Made Nyoman Oktavia".split()
@@ -16,7 +16,7 @@ NAMES = "Ani Budi Citra Dewi Eko Fajar Gita Hadi Indah Joko Kurnia Lina Made Nyo
 
 @pytest.fixture(autouse=True)
 def silent(monkeypatch):
-    monkeypatch.setattr("kiosk.speech.speaker_for", lambda office: Speaker(None))
+    monkeypatch.setattr("kiosk.devices.speech.speaker_for", lambda office: Speaker(None))
 
 
 def busy_day(desk, clock) -> None:

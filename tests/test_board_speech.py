@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from kiosk.speech import Speaker, call_sentence, number_words, speaker_for
+from kiosk.devices.speech import Speaker, call_sentence, number_words, speaker_for
 
 UNITS = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
 

@@ -24,7 +24,7 @@ import aiohttp
 import pytest
 
 from conftest import ALWAYS_OPEN
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(

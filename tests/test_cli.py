@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import ALWAYS_OPEN, KUPANG
-from kiosk.cli import main
+from kiosk.cli.main import main
 
 
 @pytest.fixture
@@ -177,8 +177,8 @@ def test_officer_add_reads_the_pin_from_stdin(sqlite_url):
                              str(ALWAYS_OPEN), "officer", "add", "Sari Dewi", "--role", "supervisor"],
                             input="482913\n", capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    from kiosk.officers import Officers
-    from kiosk.store import open_desk
+    from kiosk.desk.officers import Officers
+    from kiosk.desk.store import open_desk
 
     officers = Officers(open_desk(sqlite_url, ALWAYS_OPEN))
     assert officers.login("Sari Dewi", "482913").role == "supervisor"

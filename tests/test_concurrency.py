@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from conftest import ALWAYS_OPEN
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 
 WORKER = Path(__file__).parent / "workers" / "desk_worker.py"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Select
 
-from kiosk.app import KioskApp
-from kiosk.officers import Officers
-from screens.counter import CounterScreen
+from kiosk.app.app import KioskApp
+from kiosk.desk.officers import Officers
+from screens.counter.login import CounterScreen
 from test_counter_helpers import PIN, add_officers, logged_in, log_in, wait_for
 
 NAMES = ("Ani Lestari", "Yohanes Tefa", "Maria Bria")
@@ -242,7 +242,7 @@ async def test_transfer_keeps_the_number_and_changes_the_service(sqlite_desk):
 
 
 async def test_a_store_fault_is_said_calmly_and_the_next_try_works(sqlite_desk, monkeypatch):
-    from kiosk.errors import StoreUnavailable
+    from kiosk.desk.errors import StoreUnavailable
 
     desk = sqlite_desk
     add_officers(desk)
@@ -286,7 +286,7 @@ async def test_the_table_follows_other_terminals_live(sqlite_desk):
 
 
 async def test_the_day_says_when_the_store_is_away_and_recovers(sqlite_desk, monkeypatch):
-    from kiosk.errors import StoreUnavailable
+    from kiosk.desk.errors import StoreUnavailable
 
     desk = sqlite_desk
     add_officers(desk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.officers import Officers
+from kiosk.desk.officers import Officers
 
 PIN, SUPER_PIN = "1234", "9876"
 
@@ -29,7 +29,7 @@ async def log_in(pilot, name: str, pin: str) -> None:
 
 
 async def logged_in(pilot, name: str = "Budi Santoso", pin: str = PIN):
-    from screens.counter_day import CounterDay
+    from screens.counter.day import CounterDay
 
     await pilot.pause()
     await log_in(pilot, name, pin)

@@ -8,10 +8,10 @@ import io
 
 import pytest
 
-from kiosk.app import KioskApp
-from kiosk.errors import InvalidInput
-from kiosk.report import CSV_COLUMNS, build_report
-from screens.counter_report import ReportScreen
+from kiosk.app.app import KioskApp
+from kiosk.desk.errors import InvalidInput
+from kiosk.desk.report import CSV_COLUMNS, build_report
+from screens.counter.report import ReportScreen
 from test_counter_helpers import SUPER_PIN, add_officers, logged_in, wait_for
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kiosk.topics import DEFAULT_TOPICS, GENERIC_TOPICS, counter_settings, short_service_names
+from kiosk.desk.topics import DEFAULT_TOPICS, GENERIC_TOPICS, counter_settings, short_service_names
 
 
 def test_defaults_when_the_profile_says_nothing(sqlite_desk):

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from kiosk.app import KioskApp
-from screens.counter_report import ReportScreen
+from kiosk.app.app import KioskApp
+from screens.counter.report import ReportScreen
 from test_counter_helpers import SUPER_PIN, add_officers, logged_in, wait_for
 from test_counter_report import a_known_day
 

@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Input
 
-from kiosk import supervision
-from kiosk.app import KioskApp
-from kiosk.errors import NotAllowed
-from kiosk.officers import Officers
+from kiosk.desk import supervision
+from kiosk.app.app import KioskApp
+from kiosk.desk.errors import NotAllowed
+from kiosk.desk.officers import Officers
 from kiosk.texts import say
-from screens.counter_audit import AuditDialog
-from screens.counter_officers import OfficersDialog
-from screens.counter_quota import QuotaDialog
+from screens.counter.audit import AuditDialog
+from screens.counter.officers import OfficersDialog
+from screens.counter.quota import QuotaDialog
 from test_counter_helpers import PIN, SUPER_PIN, add_officers, logged_in, wait_for
 
 
@@ -130,7 +130,7 @@ async def test_supervisor_manages_officers_and_reads_the_audit_log(sqlite_desk):
 
 def every_kind_of_entry(desk, clock) -> None:
     """One of each action the store writes to the audit log."""
-    from kiosk.privacy import purge
+    from kiosk.desk.privacy import purge
 
     officers = Officers(desk)
     add_officers(desk)                                      # officer_add

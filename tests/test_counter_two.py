@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from kiosk.app import KioskApp
-from kiosk.officers import Officers
+from kiosk.app.app import KioskApp
+from kiosk.desk.officers import Officers
 from test_counter_helpers import PIN, add_officers, logged_in, wait_for
 
 

@@ -10,7 +10,7 @@ import sys
 import time
 
 from conftest import ALWAYS_OPEN
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 from test_concurrency import WORKER
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import WITA
-from kiosk import states
-from kiosk.errors import DayNotBookable, InvalidInput, NotFound, Refused
-from kiosk.officers import Officers
+from kiosk.desk import states
+from kiosk.desk.errors import DayNotBookable, InvalidInput, NotFound, Refused
+from kiosk.desk.officers import Officers
 
 D = dt.date
 
@@ -158,7 +158,7 @@ def test_booking_horizon_and_past_dates(kupang_desk, clock):
 
 
 def test_office_closed_dates_are_refused(tmp_path, sqlite_url, clock):
-    from kiosk.store import open_desk
+    from kiosk.desk.store import open_desk
     from conftest import ALWAYS_OPEN
 
     profile = tmp_path / "office.toml"

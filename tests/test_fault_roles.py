@@ -16,10 +16,10 @@ import pytest
 from textual.widgets import Static
 
 from conftest import ALWAYS_OPEN, require_pg
-from kiosk.app import KioskApp
-from kiosk.store import open_desk
+from kiosk.app.app import KioskApp
+from kiosk.desk.store import open_desk
 from kiosk.texts import say
-from screens.lobby import LobbyScreen
+from screens.lobby.welcome import LobbyScreen
 from test_counter_helpers import add_officers, logged_in, wait_for
 from test_lobby_flows import take
 from pilot_helpers import click_ready

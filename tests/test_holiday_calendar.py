@@ -94,7 +94,7 @@ def test_a_terminal_with_a_warm_cache_starts_without_the_holidays_package(tmp_pa
     """The point of the cache: the Kupang profile's day (and its holidays) without it."""
     script = f"""
 import sys
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 desk = open_desk({str(tmp_path / "kiosk.db")!r}, {str(KUPANG)!r})
 status = desk.status()
 print("holidays" in sys.modules)

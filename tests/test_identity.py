@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from kiosk.errors import InvalidInput
-from kiosk.identity import (check_name, check_nik, check_npwp, check_passport, check_phone,
+from kiosk.desk.errors import InvalidInput
+from kiosk.desk.identity import (check_name, check_nik, check_npwp, check_passport, check_phone,
                             check_text)
 
-names = st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=30)
+names = st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=24)
 
 
+# Four words of at most 24 letters and three spaces: 99 characters, within the 100 a name may have.
 @given(st.lists(names, min_size=1, max_size=4))
 def test_names_made_of_letters_and_single_spaces_pass_as_typed(words):
     name = " ".join(words)
     assert check_name(name) == name
+
+
+def test_a_name_over_a_hundred_characters_is_refused():
+    with pytest.raises(InvalidInput):
+        check_name("A" * 101)
+    assert check_name("A" * 100) == "A" * 100
 
 
 @settings(max_examples=300)

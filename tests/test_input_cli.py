@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
 from conftest import ALWAYS_OPEN
-from kiosk.cli import main
-from kiosk.codes import CODE_ALPHABET, format_code, normalize_code
-from kiosk.errors import DeskError, InvalidInput
-from kiosk.identity import check_name
-from kiosk.officers import check_pin
-from kiosk.store import open_desk
+from kiosk.cli.main import main
+from kiosk.desk.codes import CODE_ALPHABET, format_code, normalize_code
+from kiosk.desk.errors import DeskError, InvalidInput
+from kiosk.desk.identity import check_name
+from kiosk.desk.officers import check_pin
+from kiosk.desk.store import open_desk
 
 FAST = settings(max_examples=25, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,

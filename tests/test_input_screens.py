@@ -8,7 +8,7 @@ import datetime as dt
 from textual import events
 from textual.widgets import Input
 
-from kiosk.app import KioskApp
+from kiosk.app.app import KioskApp
 from kiosk.texts import say
 from test_counter_helpers import add_officers, logged_in, wait_for
 

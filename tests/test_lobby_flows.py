@@ -10,15 +10,15 @@ import pytest
 from textual.widgets import Input, Static
 
 from conftest import ALWAYS_OPEN, KUPANG
-from kiosk.app import KioskApp
-from kiosk.codes import format_code
-from kiosk.errors import StoreUnavailable
-from kiosk.store import open_desk
+from kiosk.app.app import KioskApp
+from kiosk.desk.codes import format_code
+from kiosk.desk.errors import StoreUnavailable
+from kiosk.desk.store import open_desk
 from kiosk.texts import say
-from screens.lobby import LobbyScreen
-from screens.lobby_checkin import CheckInScreen
-from screens.lobby_take import TakeScreen
-from screens.lobby_ticket import TicketScreen
+from screens.lobby.welcome import LobbyScreen
+from screens.lobby.checkin import CheckInScreen
+from screens.lobby.take import TakeScreen
+from screens.lobby.ticket import TicketScreen
 from pilot_helpers import click_ready
 
 NPWP = "013000666091000"

@@ -6,12 +6,12 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from kiosk.app import KioskApp
-from kiosk.officers import Officers
-from screens.lobby import LobbyScreen
-from screens.lobby_take import TakeScreen
-from screens.lobby_ticket import TicketScreen
-from screens.lobby_unlock import UnlockScreen
+from kiosk.app.app import KioskApp
+from kiosk.desk.officers import Officers
+from screens.lobby.welcome import LobbyScreen
+from screens.lobby.take import TakeScreen
+from screens.lobby.ticket import TicketScreen
+from screens.lobby.unlock import UnlockScreen
 from pilot_helpers import click_ready
 
 
@@ -123,7 +123,7 @@ async def test_idle_seconds_come_from_the_profile(sqlite_desk, clock):
 
 
 def test_lobby_settings_fall_back_to_defaults(sqlite_desk):
-    from kiosk.lobby_settings import lobby_settings
+    from kiosk.desk.lobby_settings import lobby_settings
 
     sqlite_desk.office.extra["lobby"] = {"idle_seconds": "soon", "service_minutes": 0}
     settings = lobby_settings(sqlite_desk.office)

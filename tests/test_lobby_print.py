@@ -8,13 +8,13 @@ import re
 import segno
 from escpos.printer import Dummy
 
-from kiosk.app import KioskApp
-from kiosk.codes import format_code
-from kiosk.lobby_settings import lobby_settings
-from kiosk.qr_text import qr_lines
-from kiosk.ticket_print import build_slip, open_printer, print_slip
-from kiosk.wait_estimate import wait_minutes
-from screens.lobby_ticket import TicketScreen
+from kiosk.app.app import KioskApp
+from kiosk.desk.codes import format_code
+from kiosk.desk.lobby_settings import lobby_settings
+from kiosk.devices.qr import qr_lines
+from kiosk.devices.printer import build_slip, open_printer, print_slip
+from kiosk.desk.wait_estimate import wait_minutes
+from screens.lobby.ticket import TicketScreen
 
 QR_RASTER = b"\x1dv0"  # GS v 0: the raster image the QR code is printed as
 

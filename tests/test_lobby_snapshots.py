@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from kiosk.app import KioskApp
-from screens.lobby_ticket import TicketScreen
+from kiosk.app.app import KioskApp
+from screens.lobby.ticket import TicketScreen
 from pilot_helpers import click_ready
 
 SIZES = [(80, 24), (120, 40)]

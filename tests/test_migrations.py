@@ -10,7 +10,7 @@ from conftest import ALWAYS_OPEN
 from data import migrations
 from data.database import open_database
 from data.models import SchemaVersion, Ticket
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 
 
 def test_a_new_store_is_at_the_newest_version(store_url):

@@ -8,8 +8,8 @@ import peewee
 import pytest
 
 from data.models import Officer
-from kiosk.errors import InvalidInput, NotAllowed, NotFound, Refused
-from kiosk.officers import LOCK_MINUTES, MAX_TRIES, Officers
+from kiosk.desk.errors import InvalidInput, NotAllowed, NotFound, Refused
+from kiosk.desk.officers import LOCK_MINUTES, MAX_TRIES, Officers
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_the_audit_of_a_day_holds_its_logins_and_its_quota(officers, desk, clock
 
 
 def test_a_database_error_in_officers_is_a_calm_refusal(officers, desk):
-    from kiosk.errors import StoreUnavailable
+    from kiosk.desk.errors import StoreUnavailable
 
     desk.db.close()
     original = desk.db.connect

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from conftest import ALWAYS_OPEN
-from kiosk.cli import main
-from kiosk.errors import InvalidInput
-from kiosk.privacy import purge
+from kiosk.cli.main import main
+from kiosk.desk.errors import InvalidInput
+from kiosk.desk.privacy import purge
 
 
 def test_purge_erases_old_personal_data_and_keeps_the_statistics(desk, clock):

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ALWAYS_OPEN
-from kiosk.officers import Officers
-from kiosk.errors import DeskError
-from kiosk.store import open_desk
+from kiosk.desk.officers import Officers
+from kiosk.desk.errors import DeskError
+from kiosk.desk.store import open_desk
 
 LOBBY_WORDS = ("Selamat datang", "Khusus petugas")  # the welcome, or the officer's PIN box
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ALWAYS_OPEN, require_pg
-from kiosk.store import open_desk
+from kiosk.desk.store import open_desk
 
 
 def kiosk(url, *args):
@@ -161,7 +161,7 @@ def test_postgresql_restarting_mid_day(pg_url):
 
 
 def test_a_database_file_moved_away_and_back(tmp_path):
-    from kiosk.errors import StoreUnavailable
+    from kiosk.desk.errors import StoreUnavailable
 
     path = tmp_path / "kiosk.db"
     desk = open_desk(str(path), ALWAYS_OPEN)

@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 
 from conftest import ALWAYS_OPEN
-from kiosk.app import KioskApp
-from kiosk.cli import main
-from kiosk.errors import Refused
-from kiosk.store import open_desk
+from kiosk.app.app import KioskApp
+from kiosk.cli.main import main
+from kiosk.desk.errors import Refused
+from kiosk.desk.store import open_desk
 from kiosk.texts import say
 from test_counter_helpers import add_officers, logged_in, wait_for
 from pilot_helpers import click_ready

@@ -14,8 +14,8 @@ import json
 import sys
 import time
 
-from kiosk.errors import DeskError
-from kiosk.store import open_desk
+from kiosk.desk.errors import DeskError
+from kiosk.desk.store import open_desk
 
 
 def say(**fields) -> None:

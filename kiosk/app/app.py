@@ -1,0 +1,86 @@
+"""The Textual App: one program, started in one role (its default screen) over a desk built outside it."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import inspect
+from pathlib import Path
+
+from textual.screen import Screen
+
+from kiosk.desk.desk import Desk
+from kiosk.desk.officers import Officers
+from kiosk.app.store_thread import StoreThread
+from screens.common.role_app import RoleApp
+
+# role -> "module:Screen"; imported only when that role starts, to keep start-up light.
+ROLE_SCREENS = {
+    "lobby": "screens.lobby.welcome:LobbyScreen",
+    "board": "screens.board.board:BoardScreen",
+    "counter": "screens.counter.login:CounterScreen",
+}
+
+
+APP_CSS = Path(__file__).resolve().parents[2] / "screens" / "common" / "app.tcss"
+
+
+def _role_screen(role: str) -> type[Screen]:
+    module, name = ROLE_SCREENS[role].split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _style_sheets(screen: type[Screen]) -> list[Path]:
+    """The screen's own CSS_PATH files, as paths Textual would resolve them to."""
+    paths = [screen.CSS_PATH] if isinstance(screen.CSS_PATH, (str, Path)) else screen.CSS_PATH or []
+    folder = Path(inspect.getfile(screen)).parent
+    return [folder / path for path in paths]
+
+
+class KioskApp(RoleApp):
+    """Holds the desk, the language and the counter; the screens do the rest."""
+
+    TITLE = "Help Desk"
+
+    def __init__(self, desk: Desk, role: str = "lobby", *, lang: str = "id", counter: int = 1):
+        # The role's screen is the default screen and its style sheets are read with the app's:
+        # one parse of the CSS at start, where a mode switch would parse it three times.
+        self.role_screen = _role_screen(role)
+        super().__init__(css_path=[APP_CSS, *_style_sheets(self.role_screen)])
+        self.desk, self.role, self.lang, self.counter = desk, role, lang, counter
+        # Officer PINs are checked here, so screens need not import kiosk.desk.officers (and the store).
+        self.officers = Officers(desk)
+        # Every database call of the screens goes through this one thread (and connection).
+        self.store = StoreThread(desk, thread_name=f"{role}-store")
+        self.title = desk.office.name
+        # The public must not reach the command palette on the lobby or the board.
+        self.use_command_palette = role == "counter"
+
+    def get_default_screen(self) -> Screen:
+        return self.role_screen()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    async def action_quit(self) -> None:
+        # In the lobby only an officer may leave; the lobby screen asks for a PIN.
+        if self.role == "lobby" and hasattr(self.screen, "request_exit"):
+            self.screen.request_exit()
+            return
+        await super().action_quit()
+
+
+def keep_startup_objects() -> None:
+    """What start-up has built (modules, classes, the app) lives as long as the program, so
+    leave it out of the garbage collector's full passes: the first of them otherwise walks it
+    all, about 15 ms, right at the first paint. Cyclic garbage made later is still collected."""
+    gc.freeze()
+
+
+def run_role(desk: Desk, role: str, args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", None) or "id"
+    app = KioskApp(desk, role, lang=lang, counter=getattr(args, "counter", None) or 1)
+    keep_startup_objects()
+    app.run()
+    return app.return_code or 0

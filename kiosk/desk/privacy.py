@@ -1,0 +1,42 @@
+"""Erasing visitors' personal data after the profile's retention period.
+
+What is erased: the name, NPWP/NIK/passport number, telephone and the officer's free note.
+What stays: number, day, service, state, times, counter, topic and outcome — the anonymous
+statistics of the reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from data.models import Ticket
+from kiosk.desk.desk import Desk
+from kiosk.desk.guard import store_errors
+from kiosk.desk.errors import InvalidInput
+
+ERASED_NAME = "-"
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    before: dt.date  # tickets of days before this date were erased
+    tickets: int
+
+
+@store_errors
+def purge(desk: Desk, actor: str, older_than_days: int | None = None) -> PurgeResult:
+    days = desk.office.retention_days if older_than_days is None else older_than_days
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
+        raise InvalidInput("older_than", "retention_invalid")
+    before = desk.today() - dt.timedelta(days=days)
+    with desk.db.atomic():
+        count = (Ticket.update(visitor_name=ERASED_NAME, id_kind="", id_number="", phone="", note="")
+                 .where(Ticket.day < before,
+                        (Ticket.visitor_name != ERASED_NAME) | (Ticket.id_number != "")
+                        | (Ticket.phone != "") | (Ticket.note != ""))
+                 .execute())
+        desk._audit("purge", actor, None, detail=f"{count} tickets before {before.isoformat()}")
+    return PurgeResult(before, count)
+
+

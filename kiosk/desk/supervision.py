@@ -1,0 +1,26 @@
+"""What only a supervisor may do at the counter; the desk itself does not know roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.desk.desk import Desk
+from kiosk.desk.errors import NotAllowed
+from kiosk.desk.records import DayStatus, OfficerView
+
+
+def require_supervisor(officer: OfficerView | None) -> None:
+    if officer is None or not officer.is_supervisor or not officer.active:
+        raise NotAllowed("supervisor_only")
+
+
+def set_quota(desk: Desk, officer: OfficerView | None, day: dt.date, quota: int, reason: str,
+              counter: int | None = None) -> DayStatus:
+    require_supervisor(officer)
+    return desk.set_quota(day, quota, reason, officer.name, counter)
+
+
+def close_date(desk: Desk, officer: OfficerView | None, day: dt.date, reason: str,
+               counter: int | None = None) -> DayStatus:
+    """Closing a date is a quota of 0 with its reason: numbers already taken stay valid."""
+    return set_quota(desk, officer, day, 0, reason, counter)

@@ -1,0 +1,169 @@
+"""The board: the live waiting list on the lobby TV (and in a browser through serve).
+
+It follows every terminal's changes: a cheap change check every 0.2 s, and only when
+something changed, one read of the day. Both run in the app's store thread, so the screen
+never waits on the database.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual import getters
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Label
+
+from kiosk.devices import speech
+from kiosk.desk.errors import DeskError
+from kiosk.desk.records import DayStatus
+from kiosk.desk.states import CALLED
+from screens.board.next_list import NextList
+from screens.common.role_app import RoleApp
+from screens.board.serving import NowServing
+from screens.board.ticker import Ticker
+
+POLL_SECONDS = 0.2  # the change check: a few µs, five times a second
+RETRY_SECONDS = 1.0  # while the store is away, try it again this often
+FRESH_SECONDS = 8.0  # how long a new call stands out
+TICKER_SECONDS = 6.0
+
+
+class BoardScreen(Screen):
+    app = getters.app(RoleApp)
+    CSS_PATH = ["board.tcss", "serving.tcss", "next_list.tcss", "ticker.tcss"]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status: DayStatus | None = None
+        self.store_down = False
+        self._day = None
+        self._seen_calls: set[tuple[str, int]] | None = None  # None until the first read
+        self._fresh: dict[str, float] = {}  # code -> monotonic time it stops standing out
+        self._retry_at = 0.0
+        self._reading = False
+
+    def compose(self) -> ComposeResult:
+        office = self.app.desk.office
+        with Horizontal(id="board-top"):
+            yield Label(f"{office.name} · {office.helpdesk_name}", id="board-office")
+            yield Label("", id="board-clock")
+        with Horizontal(id="board-main"):
+            yield NowServing(office.counters, id="board-serving")
+            yield NextList(id="board-next")
+        with Horizontal(id="board-stats"):
+            yield Label("", id="board-left")
+            yield Label("", id="board-wait")
+        yield Label(self.app.t("board_store_down"), id="board-alert")
+        yield Ticker(id="board-ticker")
+
+    async def on_mount(self) -> None:
+        desk = self.app.desk
+        self.speaker = speech.speaker_for(desk.office)
+        self.query_one("#board-alert").display = False
+        self._show_clock()
+        self.set_interval(1.0, self._show_clock)
+        self.set_interval(TICKER_SECONDS, self.query_one(Ticker).advance)
+        await self.refresh_day(force=True)
+        self.set_interval(POLL_SECONDS, self.refresh_day)
+
+    def on_unmount(self) -> None:
+        self.speaker.close()
+
+    # ----- following the store -----------------------------------------------------------
+
+    async def refresh_day(self, force: bool = False) -> None:
+        """Check for a change; if there is one (or the day rolled over), read the day once."""
+        if self._reading:
+            return
+        now = time.monotonic()
+        if self.store_down and not force and now < self._retry_at:
+            return
+        # Midnight office time: read the new day even though nobody changed anything.
+        rolled = self._day is not None and self.app.desk.today() != self._day
+        self._reading = True
+        store = self.app.store
+        try:
+            # The cheap check; then at most one read of the day.
+            status = None
+            if await store.changed() or force or rolled or self.store_down:
+                status = await store.call(self.app.desk.status)
+        except Exception as error:  # StoreUnavailable, or anything odd: say so, keep running
+            if not isinstance(error, DeskError):
+                self.log.error(f"board read failed: {error!r}")
+            self._retry_at = time.monotonic() + RETRY_SECONDS
+            self._set_down(True)
+            return
+        finally:
+            self._reading = False
+        if status is not None:
+            self._set_down(False)
+            self.show(status)
+
+    def _set_down(self, down: bool) -> None:
+        if down != self.store_down:
+            self.store_down = down
+            self.query_one("#board-alert").display = down
+            self.set_class(down, "-store-down")
+
+    # ----- showing -----------------------------------------------------------------------
+
+    def show(self, status: DayStatus) -> None:
+        self.status, self._day = status, status.date
+        self._note_calls(status)
+        now = time.monotonic()
+        fresh = {code for code, until in self._fresh.items() if until > now}
+        self.query_one(NowServing).show(status.in_service, fresh)
+        self.query_one(NextList).show(status.waiting)
+        self._show_numbers(status)
+
+    def _note_calls(self, status: DayStatus) -> None:
+        """A call or recall not seen before stands out for a while and is spoken."""
+        calls = sorted((t for t in status.in_service if t.state == CALLED),
+                       key=lambda t: t.called_at or t.booked_at)
+        keys = {(t.code, t.call_count) for t in calls}
+        if self._seen_calls is None:  # the board just started: nothing is news
+            self._seen_calls = keys
+            return
+        for ticket in calls:
+            if (ticket.code, ticket.call_count) in self._seen_calls:
+                continue
+            self._seen_calls.add((ticket.code, ticket.call_count))
+            self._fresh[ticket.code] = time.monotonic() + FRESH_SECONDS
+            self.set_timer(FRESH_SECONDS + 0.1, self._unfresh)
+            if ticket.counter:
+                self.speaker.say(speech.call_sentence(
+                    ticket.number, ticket.counter, self.app.desk.office.helpdesk_name))
+
+    def _unfresh(self) -> None:
+        now = time.monotonic()
+        self._fresh = {code: until for code, until in self._fresh.items() if until > now}
+        if self.status is not None:
+            self.query_one(NowServing).show(self.status.in_service, set(self._fresh))
+
+    def _show_numbers(self, status: DayStatus) -> None:
+        t = self.app.t
+        left = self.query_one("#board-left", Label)
+        if not status.open:
+            why = status.closed_why_en if self.app.lang == "en" else status.closed_why
+            left.update(t("board_closed_today", why=why or ""))
+        elif status.remaining == 0:
+            left.update(t("board_quota_reached", quota=status.quota))
+        else:
+            left.update(t("board_left", remaining=status.remaining, quota=status.quota))
+        left.set_class(status.open and status.remaining == 0, "-quota-reached")
+        wait = status.average_wait_seconds
+        minutes = round(wait / 60) if wait is not None else None
+        self.query_one("#board-wait", Label).update(
+            t("board_no_wait_yet") if minutes is None
+            else t("board_average_wait_short") if minutes < 1
+            else t("board_average_wait", minutes=minutes))
+
+    def _show_clock(self) -> None:
+        now = self.app.desk.local_now()
+        t = self.app.t
+        weekday = t("board_weekdays").split(",")[now.weekday()]
+        month = t("board_months").split(",")[now.month - 1]
+        date = t("board_date", weekday=weekday, day=now.day, month=month, year=now.year)
+        self.query_one("#board-clock", Label).update(f"{date}  {now:%H:%M} {now.tzname() or ''}")

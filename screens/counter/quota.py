@@ -1,0 +1,118 @@
+"""The supervisor sets the quota of a date, with a reason, and sees the numbers left at
+once. Closing a date is a quota of 0 with its reason; numbers already taken stay valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from kiosk.desk import supervision
+from kiosk.desk.errors import DeskError
+from kiosk.desk.records import DayStatus, OfficerView
+
+
+class QuotaDialog(ModalScreen[DayStatus | None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape", "back", show=False)]
+
+    def __init__(self, officer: OfficerView) -> None:
+        super().__init__()
+        self.officer = officer
+        self.saved: DayStatus | None = None
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with Vertical(classes="dialog"):
+            yield Label(t("counter_quota_title"), classes="dialog-title")
+            yield Label(t("counter_quota_date"))
+            yield Input(self.app.desk.today().isoformat(), id="quota-date", max_length=10,
+                        compact=True)
+            yield Label("", id="quota-now")
+            yield Label(t("counter_quota_new"))
+            yield Input(id="quota-value", max_length=3, restrict=r"\d*", compact=True)
+            yield Label(t("counter_reason"))
+            yield Input(id="quota-reason", max_length=500, compact=True)
+            yield Label(t("counter_quota_close_note"), classes="dialog-note")
+            yield Label("", classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("counter_quota_save"), id="quota-save", variant="primary",
+                             compact=True)
+                yield Button(t("counter_quota_close"), id="quota-close", variant="error",
+                             compact=True)
+                yield Button(t("counter_back"), id="quota-back", compact=True)
+
+    async def on_mount(self) -> None:
+        self.query_one("#quota-value", Input).focus()
+        await self.show_date()
+
+    def day(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.query_one("#quota-date", Input).value.strip())
+        except ValueError:
+            return None
+
+    def message(self, text: str) -> None:
+        self.query_one(".dialog-message", Label).update(text)
+
+    @on(Input.Changed, "#quota-date")
+    async def show_date(self) -> None:
+        """The date's numbers as they stand: issued, quota, left."""
+        day, line = self.day(), self.query_one("#quota-now", Label)
+        if day is None:
+            line.update(self.app.t("date_invalid"))
+            return
+        try:
+            status = await self.app.store.call(self.app.desk.status, day)
+        except DeskError as error:
+            line.update(error.message(self.app.lang))
+            return
+        if day != self.day():
+            return  # typed on meanwhile
+        line.update(self.describe(status))
+
+    def describe(self, status: DayStatus) -> str:
+        t = self.app.t
+        text = t("counter_quota_now", issued=status.issued, quota=status.quota,
+                 left=status.remaining)
+        if status.quota_overridden:
+            text += " · " + t("counter_quota_why", reason=status.quota_reason)
+        return text
+
+    @on(Button.Pressed, "#quota-save")
+    @on(Input.Submitted, "#quota-reason")
+    async def save(self) -> None:
+        value = self.query_one("#quota-value", Input).value.strip()
+        if not value.isdigit():
+            self.message(self.app.t("quota_invalid"))
+            return
+        await self.set_quota(int(value))
+
+    @on(Button.Pressed, "#quota-close")
+    async def close_date(self) -> None:
+        await self.set_quota(0)
+
+    async def set_quota(self, quota: int) -> None:
+        day = self.day()
+        if day is None:
+            self.message(self.app.t("date_invalid"))
+            return
+        reason = self.query_one("#quota-reason", Input).value
+        try:
+            status = await self.app.store.call(supervision.set_quota, self.app.desk, self.officer,
+                                           day, quota, reason, self.app.counter)
+        except DeskError as error:
+            self.message(error.message(self.app.lang))
+            return
+        self.saved = status
+        self.query_one("#quota-now", Label).update(self.describe(status))
+        self.message(self.app.t("counter_quota_saved", date=day.isoformat(), quota=quota))
+
+    @on(Button.Pressed, "#quota-back")
+    def action_back(self) -> None:
+        self.dismiss(self.saved)

@@ -1,0 +1,145 @@
+"""The report of a day or a range: the figures as a table, a small chart of arrivals by
+hour, and an export to CSV (written in the store thread, into [counter] report_dir)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+
+from kiosk.desk.errors import DeskError
+from kiosk.desk.report import Figures, Report, build_report
+from kiosk.desk.topics import counter_settings, short_service_names
+from screens.common.shown_text import shown
+
+BAR_WIDTH = 30
+
+
+class ReportScreen(Screen[None]):
+    CSS_PATH = "report.tcss"
+    BINDINGS = [Binding("escape", "back", show=False),
+                Binding("f2", "export", show=False, priority=True)]  # works from the inputs too
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: Report | None = None
+
+    def compose(self) -> ComposeResult:
+        t, today = self.app.t, self.app.desk.today().isoformat()
+        with Horizontal(id="report-top"):
+            yield Label(t("counter_report_from"))
+            yield Input(today, id="report-start", max_length=10, compact=True)
+            yield Label(t("counter_report_to"))
+            yield Input(today, id="report-end", max_length=10, compact=True)
+            yield Button(t("counter_report_show"), id="report-show", variant="primary",
+                         compact=True)
+            yield Button(t("counter_report_export", k="F2"), id="report-export", compact=True)
+            yield Button(t("counter_back"), id="report-back", compact=True)
+        yield Label("", id="report-total")
+        yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="report-chart")
+        yield Label("", id="report-message")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("group", "issued", "served", "no_shows", "cancelled", "average_wait",
+                    "longest_wait", "average_service"):
+            table.add_column(self.app.t(f"counter_report_{key}"), key=key)
+        await self.show_report()
+        table.focus()
+
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        try:
+            return (dt.date.fromisoformat(self.query_one("#report-start", Input).value.strip()),
+                    dt.date.fromisoformat(self.query_one("#report-end", Input).value.strip()))
+        except ValueError:
+            return None
+
+    def message(self, text: str) -> None:
+        self.query_one("#report-message", Label).update(text)
+
+    @on(Button.Pressed, "#report-show")
+    @on(Input.Submitted)
+    async def show_report(self) -> None:
+        dates = self.dates()
+        if dates is None:
+            self.message(self.app.t("date_invalid"))
+            return
+        try:
+            report = await self.app.store.call(build_report, self.app.desk, *dates)
+        except DeskError as error:
+            self.message(error.message(self.app.lang))
+            return
+        self.report = report
+        self.message("")
+        self.query_one("#report-total", Label).update(self.summary(report.total))
+        table = self.query_one(DataTable)
+        table.clear()
+        names = short_service_names(self.app.desk.office, self.app.lang)
+        for line in report.by_service:
+            table.add_row(names.get(line.label, line.label), *self.cells(line.figures))
+        for line in report.by_hour:
+            table.add_row(self.app.t("counter_report_hour", hour=line.label),
+                          *self.cells(line.figures))
+        self.query_one("#report-chart", Static).update(self.chart(report))
+
+    def summary(self, f: Figures) -> str:
+        return self.app.t("counter_report_summary", issued=f.issued, served=f.served,
+                          no_shows=f.no_shows, cancelled=f.cancelled,
+                          wait=self.minutes(f.average_wait), longest=self.minutes(f.longest_wait),
+                          service=self.minutes(f.average_service))
+
+    def cells(self, f: Figures) -> list[str]:
+        return [str(f.issued), str(f.served), str(f.no_shows), str(f.cancelled),
+                self.minutes(f.average_wait), self.minutes(f.longest_wait),
+                self.minutes(f.average_service)]
+
+    def minutes(self, seconds: float | None) -> str:
+        return "-" if seconds is None else self.app.t("counter_minutes",
+                                                      minutes=round(seconds / 60))
+
+    def chart(self, report: Report) -> str:
+        """Arrivals by hour as bars, the served part drawn solid."""
+        if not report.by_hour:
+            return self.app.t("counter_report_no_arrivals")
+        top = max(line.figures.issued for line in report.by_hour)
+        lines = [self.app.t("counter_report_chart_title")]
+        for line in report.by_hour:
+            f = line.figures
+            solid = round(BAR_WIDTH * f.served / top)
+            light = round(BAR_WIDTH * f.issued / top) - solid
+            lines.append(f"{line.label} {'█' * solid}{'░' * light} {f.served}/{f.issued}")
+        return "\n".join(lines)
+
+    @on(Button.Pressed, "#report-export")
+    async def action_export(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        # A relative report_dir ("." by default) means the folder the program started in:
+        # the officer is told the full path, to find the file afterwards.
+        folder = Path(counter_settings(self.app.desk.office).report_dir).expanduser().absolute()
+        path = folder / f"laporan-helpdesk-{report.start}-{report.end}.csv"
+
+        def write() -> None:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(report.to_csv(), encoding="utf-8")
+
+        try:
+            await self.app.store.call(write)
+        except OSError as error:
+            self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
+            return
+        self.exported = path
+        self.message(self.app.t("counter_report_exported", path=shown(str(path))))
+
+    @on(Button.Pressed, "#report-back")
+    def action_back(self) -> None:
+        self.dismiss(None)

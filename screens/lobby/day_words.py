@@ -1,0 +1,17 @@
+"""Why no number can be taken today, in the taxpayer's words (the welcome and the form)."""
+
+from __future__ import annotations
+
+from kiosk.desk.records import DayStatus
+from kiosk.texts.dates import long_date
+
+
+def today_not_why(app, status: DayStatus) -> str:
+    """Why no number can be taken for today, as a short sentence."""
+    lang = app.lang
+    if not status.open:
+        return status.closed_why_en if lang == "en" else status.closed_why
+    if status.remaining <= 0:
+        return app.t("quota_reached", date=long_date(status.date, lang))
+    hours = app.desk.office.opening_hours.get(status.date.weekday())
+    return app.t("after_hours", hours=hours.label() if hours else "-")

@@ -1,0 +1,129 @@
+"""The ticket: the number in large digits, service, date, booking code and its QR code,
+the people ahead and the wait, free of charge, what to bring, the complaint channels.
+Never the name, NPWP or telephone. Printed too when a receipt printer is configured."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from kiosk.desk.codes import format_code
+from kiosk.desk.errors import DeskError
+from kiosk.texts.dates import long_date
+from kiosk.desk.lobby_settings import lobby_settings
+from kiosk.devices.qr import qr_lines
+from kiosk.desk.records import TicketView
+from kiosk.desk.states import WAITING
+from kiosk.devices.printer import build_slip, open_printer, print_slip
+from kiosk.desk.wait_estimate import wait_minutes
+from screens.lobby.number import BigNumber
+from screens.lobby.page import LobbyPage
+
+
+class TicketScreen(LobbyPage):
+    CSS_PATH = "ticket.tcss"
+
+    def __init__(self, ticket: TicketView, proxy: bool = False) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self.proxy = proxy  # came for someone else: the power of attorney is on the list
+
+    def compose(self) -> ComposeResult:
+        t, ticket, lang = self.t, self.ticket, self.app.lang
+        office = self.app.desk.office
+        service = office.service(ticket.service)
+        name = (service.name_en if lang == "en" else service.name) if service else ticket.service
+        requirements = ((service.requirements_en if lang == "en" else service.requirements)
+                        if service else "")
+        self.lines: tuple[str, ...] = ()
+        with VerticalScroll(id="ticket"):
+            with Horizontal(id="ticket-top"):
+                with Vertical(id="ticket-main"):
+                    title = "lobby_ticket_title" if ticket.state == WAITING else "lobby_ticket_booked_title"
+                    yield Static(t(title), id="ticket-title")
+                    yield BigNumber(str(ticket.number), id="number")
+                    yield Static(name, id="ticket-service")
+                    yield Static(t("lobby_ticket_date", date=long_date(ticket.date, lang)),
+                                 id="ticket-date")
+                    yield Static(t("lobby_ticket_code", code=format_code(ticket.code)),
+                                 id="ticket-code")
+                    yield Vertical(id="wait-lines")  # filled once the store has answered
+                yield Static("\n".join(qr_lines(ticket.code)), id="qr")
+            yield Static(t("lobby_free"), id="free")
+            bring = [requirements] if requirements else []
+            bring.append(t("lobby_bring_id"))
+            if self.proxy:
+                bring.append(t("lobby_bring_power_of_attorney"))
+            what = "; ".join(bring)
+            yield Static(t("lobby_bring", what=what), id="bring")
+            channels = " · ".join(f"{c.label} {c.value}" for c in office.complaint_channels)
+            yield Static(f"{t('lobby_complaints')}: {channels}", id="complaints")
+        yield Button(t("lobby_home"), id="home", variant="success")
+
+    def _wait_lines(self) -> tuple[str, ...]:
+        """In the store thread: the people ahead and the wait today, or when to come back
+        for a booking."""
+        t, ticket, desk = self.t, self.ticket, self.app.desk
+        if ticket.state != WAITING:
+            hours = desk.office.opening_hours.get(ticket.date.weekday())
+            return (t("lobby_ticket_come_back", date=long_date(ticket.date, self.app.lang),
+                      hours=hours.label() if hours else "-"),
+                    t("lobby_ticket_keep_code"))
+        try:
+            ahead = desk.ahead_of(ticket.code)
+            status = desk.status(ticket.date)
+        except DeskError:
+            return (t("lobby_ticket_wait_call"),)
+        if ahead == 0:
+            return (t("lobby_ticket_next"), t("lobby_ticket_wait_call"))
+        minutes = wait_minutes(status, ahead, desk.office.counters,
+                               lobby_settings(desk.office).service_minutes)
+        return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
+                t("lobby_ticket_wait_call"))
+
+    def on_mount(self) -> None:
+        self.query_one("#home").focus()
+        self.touched()  # the ticket stays its full idle time, however long the booking took
+        # The app's worker, not the screen's: a taxpayer who leaves at once still gets
+        # the slip.
+        self.app.run_worker(self._wait_and_print(), group="ticket", exit_on_error=False)
+
+    async def _wait_and_print(self) -> None:
+        self.lines = await self.app.store.call(self._wait_lines)
+        if self.is_mounted:
+            await self.query_one("#wait-lines", Vertical).mount_all(
+                [Static(text, classes="wait", id=f"wait-{i}") for i, text in enumerate(self.lines)])
+        settings = self.app.desk.office.extra.get("printer")
+        if settings:
+            self.app.run_worker(lambda: self._print(settings), thread=True, group="print",
+                                exit_on_error=False)
+
+    def _print(self, settings: dict) -> None:
+        """On a thread of its own: a slow or missing printer holds neither the screen nor
+        the store."""
+        try:
+            printer = open_printer(settings)
+            slip = build_slip(self.app.desk.office, self.ticket, self.app.lang, self.lines)
+            print_slip(printer, slip)
+            printer.close()
+        except Exception:  # any printer trouble: say so calmly, the number is on screen
+            self.app.call_from_thread(self.app.notify, self.t("lobby_print_failed"),
+                                      severity="warning")
+            return
+        self.app.call_from_thread(self.app.notify, self.t("lobby_printed"))
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "home":
+            self.finished()
+
+    async def action_go_back(self) -> None:
+        self.finished()  # Escape is "Done" too
+
+    def finished(self) -> None:
+        """This visitor is done: the next one starts on the welcome, in its own language."""
+        welcome = self.app.screen_stack[0]
+        if hasattr(welcome, "reset"):
+            welcome.run_worker(welcome.reset(), group="reset", exclusive=True)
+        else:
+            self.dismiss()
