@@ -65,6 +65,9 @@ class ChangeWatcher:
             if self._conn.closed:
                 raise ConnectionError("closed")
             return False
+        check_file = getattr(self.db, "check_file", None)
+        if check_file is not None:
+            check_file()  # the file moved or replaced (~2 µs): raises, so the caller reads
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             self._version = version

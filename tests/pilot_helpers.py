@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.css.query import NoMatches
 
 
@@ -19,3 +21,14 @@ async def click_ready(pilot, selector: str, timeout: float = 3.0) -> None:
             await pilot.pause(0.05)
             waited += 0.05
     await pilot.click(selector)
+
+
+async def until(pilot, condition, timeout: float = 10.0, step: float = 0.02) -> None:
+    """Let the app run until ``condition()`` holds: an event (a message handled, a worker
+    done) awaited with a deadline on the wall clock, generous for a loaded machine, instead
+    of a fixed sleep or a count of pauses that a slow machine uses up early."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            assert condition(), f"not reached within {timeout} s"
+        await pilot.pause(step)

@@ -6,12 +6,13 @@ import argparse
 import gc
 import importlib
 import inspect
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from textual.screen import Screen
 
 from kiosk.desk.desk import Desk
 from kiosk.desk.officers import Officers
+from kiosk.app.follower import StoreFollower
 from kiosk.app.store_thread import StoreThread
 from screens.common.role_app import RoleApp
 
@@ -33,7 +34,8 @@ def _role_screen(role: str) -> type[Screen]:
 
 def _style_sheets(screen: type[Screen]) -> list[Path]:
     """The screen's own CSS_PATH files, as paths Textual would resolve them to."""
-    paths = [screen.CSS_PATH] if isinstance(screen.CSS_PATH, (str, Path)) else screen.CSS_PATH or []
+    css = screen.CSS_PATH
+    paths = [css] if isinstance(css, (str, PurePath)) else list(css or [])
     folder = Path(inspect.getfile(screen)).parent
     return [folder / path for path in paths]
 
@@ -42,6 +44,8 @@ class KioskApp(RoleApp):
     """Holds the desk, the language and the counter; the screens do the rest."""
 
     TITLE = "Help Desk"
+    store: StoreThread
+    follower: StoreFollower
 
     def __init__(self, desk: Desk, role: str = "lobby", *, lang: str = "id", counter: int = 1):
         # The role's screen is the default screen and its style sheets are read with the app's:
@@ -53,6 +57,8 @@ class KioskApp(RoleApp):
         self.officers = Officers(desk)
         # Every database call of the screens goes through this one thread (and connection).
         self.store = StoreThread(desk, thread_name=f"{role}-store")
+        # One follower of the store for the whole terminal; the screens get its messages.
+        self.follower = StoreFollower(self)
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"
@@ -61,6 +67,7 @@ class KioskApp(RoleApp):
         return self.role_screen()
 
     def on_unmount(self) -> None:
+        self.follower.stop()
         self.store.close()
 
     async def action_quit(self) -> None:

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from data.changes import ChangeWatcher
+from kiosk.desk.desk import Desk
+
+T = TypeVar("T")
 
 
 class StoreThread:
-    def __init__(self, desk, thread_name: str = "store") -> None:
+    def __init__(self, desk: Desk, thread_name: str = "store") -> None:
         self.desk = desk
         self._pool = ThreadPoolExecutor(1, thread_name_prefix=thread_name)
-        self._watch = None
+        self._watch: ChangeWatcher | None = None
 
-    async def call(self, fn, *args, **kwargs):
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
