@@ -177,7 +177,8 @@ def spare_postgres_driver(url: str | None) -> None:
     just in case. Kept out of the full-screen roles, which run all day on a small PC."""
     url = url or os.environ.get("KIOSK_DB", "")
     if "peewee" not in sys.modules and not url.lower().startswith(("postgres:", "postgresql:")):
-        sys.modules.setdefault("psycopg2", None)
+        # None in sys.modules makes `import psycopg2` fail fast, as when it is not installed.
+        sys.modules.setdefault("psycopg2", None)  # type: ignore[arg-type]
 
 
 def _fail(line: str, code: int) -> int:

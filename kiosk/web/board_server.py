@@ -210,7 +210,8 @@ class BoardServer(Server):
 
     def kill_all(self) -> None:
         for service in list(self.services):
-            if service.pid and service._process.returncode is None:
+            process = service._process
+            if service.pid and process is not None and process.returncode is None:
                 kill_group(service.pid)
 
     def serve(self, debug: bool = False) -> None:
