@@ -1,0 +1,151 @@
+"""What each command of the command line does, over the desk: one function a command."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
+from kiosk.desk.codes import format_code
+from kiosk.texts import both
+
+
+def fail(line: str, code: int) -> int:
+    """A failure: one line on stderr, never a traceback."""
+    print(f"kiosk: {printable(line)}", file=sys.stderr)
+    return code
+
+
+def _actor(args: argparse.Namespace) -> str:
+    officer = getattr(args, "officer", None)
+    if officer:
+        return "".join(ch for ch in officer if ch.isprintable()).strip()[:120] or "cli"
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _print_ticket(ticket, args) -> int:
+    if args.json:
+        print(json.dumps(ticket.to_json(), ensure_ascii=False))
+    else:
+        counter = f" · loket {ticket.counter}" if ticket.counter else ""
+        print(f"Nomor {ticket.number} · {ticket.service} · {ticket.date} · "
+              f"kode {format_code(ticket.code)} · {ticket.state}{counter}")
+    return EXIT_OK
+
+
+def _book(desk, args) -> int:
+    ticket = desk.book(args.service, args.name, status=args.visitor, npwp=args.npwp, nik=args.nik,
+                       passport=args.passport, phone=args.phone, day=args.date,
+                       actor=_actor(args) if args.date else "cli")
+    return _print_ticket(ticket, args)
+
+
+def _checkin(desk, args) -> int:
+    return _print_ticket(desk.check_in(args.code, actor=_actor(args)), args)
+
+
+def _call_next(desk, args) -> int:
+    return _print_ticket(desk.call_next(args.counter, _actor(args)), args)
+
+
+def _move(desk, args) -> int:
+    actor, counter, code = _actor(args), args.counter, args.code
+    ticket = {
+        "recall": lambda: desk.recall(code, counter, actor),
+        "start": lambda: desk.start(code, counter, actor),
+        "finish": lambda: desk.finish(code, counter, actor, args.topic, args.note, args.outcome),
+        "no-show": lambda: desk.no_show(code, counter, actor),
+        "return": lambda: desk.return_to_queue(code, actor, counter),
+        "cancel": lambda: desk.cancel(code, actor, args.reason, counter),
+        "transfer": lambda: desk.transfer(code, args.service, counter, actor),
+    }[args.command]()
+    return _print_ticket(ticket, args)
+
+
+def _status(desk, args) -> int:
+    status = desk.status(args.date)
+    if args.json:
+        print(json.dumps(status.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    state = "buka" if status.open else f"tutup ({status.closed_why})"
+    print(f"{status.date} · {state} · kuota {status.quota} · diambil {status.issued} · "
+          f"sisa {status.remaining}")
+    for t in status.tickets:
+        counter = f" · loket {t.counter}" if t.counter else ""
+        print(f"  {t.number:>3}  {t.service:<12} {t.state}{counter}")
+    return EXIT_OK
+
+
+def _quota(desk, args) -> int:
+    status = desk.set_quota(args.date, args.quota, args.reason, _actor(args))
+    print(f"{status.date}: kuota {status.quota}, sisa {status.remaining} / "
+          f"quota {status.quota}, {status.remaining} left")
+    return EXIT_OK
+
+
+def _purge(desk, args) -> int:
+    from kiosk.desk.privacy import purge
+
+    result = purge(desk, _actor(args), args.older_than)
+    if args.json:
+        print(json.dumps({"before": result.before.isoformat(), "tickets": result.tickets}))
+    else:
+        print(both("purged", tickets=result.tickets, before=result.before.isoformat()))
+    return EXIT_OK
+
+
+def _officer(desk, args) -> int:
+    from kiosk.desk.officers import Officers
+
+    pin = _read_pin()
+    if pin is None:
+        return fail(both("pin_invalid"), EXIT_USAGE)
+    officer = Officers(desk).add(args.name, args.role, pin, actor=_actor(args))
+    print(f"{officer.name} ({officer.role}) ditambahkan / added")
+    return EXIT_OK
+
+
+def _read_pin() -> str | None:
+    """The PIN from a prompt (twice, to catch a typo), or the first line of stdin."""
+    if sys.stdin is None:
+        return None
+    if sys.stdin.isatty():
+        first = getpass.getpass("PIN: ")
+        if getpass.getpass("PIN lagi / again: ") != first:
+            print("kiosk: PIN tidak sama / the PINs differ", file=sys.stderr)
+            return None
+        return first
+    line = sys.stdin.readline()
+    return line.strip() if line else None
+
+
+def _serve(desk, args) -> int:
+    from data.database import default_url
+    from kiosk.web.board_server import serve_board
+
+    lang = getattr(args, "lang", None) or "id"
+    desk.db.close()  # each browser's board process opens its own
+    try:
+        return serve_board(getattr(args, "db", None) or default_url(), desk.office.path,
+                           host=args.host, port=args.port, lang=lang, title=desk.office.name,
+                           reconnecting=both("board_reconnecting"))
+    except OSError as exc:  # the port is taken, the address is not ours…
+        return fail(f"serve {args.host}:{args.port}: {exc.strerror or exc}", EXIT_USAGE)
+
+
+COMMANDS = {
+    "book": _book,
+    "checkin": _checkin,
+    "call-next": _call_next,
+    "status": _status,
+    "quota": _quota,
+    "officer": _officer,
+    "purge": _purge,
+    "serve": _serve,
+    **{move: _move for move in TICKET_MOVES},
+}

@@ -1,0 +1,126 @@
+"""The command line's words: every command, its options, and usage errors as one line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from kiosk.texts import both
+
+EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
+ROLES = ("lobby", "board", "counter")
+TICKET_MOVES = ("recall", "start", "finish", "no-show", "return", "cancel", "transfer")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(both("date_invalid")) from None
+
+
+def _count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: {both('quota_invalid')}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other failure."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"kiosk: {printable(message)}\n")
+
+
+def printable(text: str) -> str:
+    # What a person typed goes back to their terminal: no escape sequences, one line.
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in " ".join(text.split()))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database: a file path, sqlite:///PATH or postgresql://… "
+                             "(default: $KIOSK_DB or a file in the user's data directory)")
+    common.add_argument("--office", metavar="PATH", default=argparse.SUPPRESS,
+                        help="office profile (TOML); default: KPP Pratama Kupang")
+    common.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                        help="language of the screens (default: id)")
+    as_json = _Parser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print one JSON object")
+    at_counter = _Parser(add_help=False)
+    at_counter.add_argument("--counter", type=int, metavar="N", help="the Help Desk counter")
+    at_counter.add_argument("--officer", metavar="NAME", help="who does it (for the audit log)")
+
+    parser = _Parser(
+        prog="kiosk", parents=[common],
+        description="Help Desk queue kiosk. Without a command: the lobby screen.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    for role, text in (("lobby", "taxpayers take a number or check in (full screen)"),
+                       ("board", "the live waiting list for the lobby TV (full screen)"),
+                       ("counter", "the officer's screen at the counter (full screen)")):
+        p = sub.add_parser(role, parents=[common], help=text)
+        if role == "counter":
+            p.add_argument("--counter", type=int, default=1, metavar="N")
+
+    p = sub.add_parser("serve", parents=[common], help="serve the board to browsers (web board)")
+    p.add_argument("role", choices=("board",), help="what to serve")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
+    p = sub.add_parser("book", parents=[common, as_json], help="take a number")
+    p.add_argument("service", help="service code, e.g. perpajakan or aplikasi")
+    p.add_argument("--name", required=True, help="the visitor's name")
+    ident = p.add_mutually_exclusive_group()
+    ident.add_argument("--npwp")
+    ident.add_argument("--nik")
+    ident.add_argument("--passport")
+    p.add_argument("--visitor", default="self",
+                   choices=("self", "representative", "proxy", "other"),
+                   help="the taxpayer in person, a representative, a proxy, another party")
+    p.add_argument("--phone")
+    p.add_argument("--date", type=_date, help="book for a later day (YYYY-MM-DD); default: walk-in today")
+
+    p = sub.add_parser("checkin", parents=[common, as_json], help="a booked taxpayer arrives")
+    p.add_argument("code", help="booking code")
+
+    p = sub.add_parser("call-next", parents=[common, as_json], help="call the lowest waiting number")
+    p.add_argument("--counter", type=int, required=True, metavar="N")
+    p.add_argument("--officer", metavar="NAME")
+
+    for move in TICKET_MOVES:
+        p = sub.add_parser(move, parents=[common, as_json, at_counter], help=f"{move} a ticket")
+        p.add_argument("code", metavar="TICKET", help="booking code")
+        if move == "finish":
+            p.add_argument("--topic", required=True)
+            p.add_argument("--note", default="")
+            p.add_argument("--outcome", choices=("resolved", "follow_up"), default="resolved")
+        if move == "cancel":
+            p.add_argument("--reason", default="")
+        if move == "transfer":
+            p.add_argument("service", help="the other service's code")
+
+    p = sub.add_parser("status", parents=[common, as_json], help="the day's queue")
+    p.add_argument("--date", type=_date)
+
+    p = sub.add_parser("quota", parents=[common], help="the quota of a date")
+    qsub = p.add_subparsers(dest="quota_command", metavar="set", required=True)
+    q = qsub.add_parser("set", parents=[common], help="set a date's quota, with a reason")
+    q.add_argument("date", type=_date)
+    q.add_argument("quota", type=_count)
+    q.add_argument("--reason", required=True)
+    q.add_argument("--officer", metavar="NAME")
+
+    p = sub.add_parser("purge", parents=[common, as_json],
+                       help="erase visitors' personal data older than the retention period")
+    p.add_argument("--older-than", type=int, metavar="DAYS",
+                   help="days to keep (default: the profile's privacy.retention_days)")
+
+    p = sub.add_parser("officer", parents=[common], help="officers and supervisors")
+    osub = p.add_subparsers(dest="officer_command", metavar="add", required=True)
+    o = osub.add_parser("add", parents=[common], help="add an officer; the PIN is asked for")
+    o.add_argument("name")
+    o.add_argument("--role", choices=("officer", "supervisor"), default="officer")
+    return parser
