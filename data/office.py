@@ -1,7 +1,8 @@
 """The office profile: everything office-specific, read from one TOML file.
 
 Another office is another profile, not a code change. A broken profile raises
-ProfileError naming the file and the key, so the program can stop with one line.
+ProfileError naming the file and the key, so the program can stop with one line: every
+table, the role tables of data.office_settings too, is read through data.profile_table.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from data.office_settings import (BoardSettings, CounterSettings, LobbySettings, PrinterSettings,
+                                  PrivacySettings, read_board, read_counter, read_lobby,
+                                  read_printer, read_privacy)
+from data.profile_table import ProfileError, Table
+
+__all__ = ["Office", "ProfileError", "Service", "ComplaintChannel", "OpeningHours",
+           "ServiceStandard", "load_office", "default_profile_path", "WEEKDAYS"]
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
-
-
-class ProfileError(Exception):
-    """The office profile cannot be used; the message names file and key."""
-
-    def __init__(self, path: str | Path, key: str, problem: str):
-        self.path, self.key, self.problem = str(path), key, problem
-        super().__init__(f"{path}: {key}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,12 @@ class Office:
     services: tuple[Service, ...]
     complaint_channels: tuple[ComplaintChannel, ...]
     standard: ServiceStandard
-    retention_days: int = 365  # personal data of older tickets is erased by `kiosk purge`
-    extra: dict = field(default_factory=dict, compare=False)  # role settings of later sections
+    # The role tables, each with its defaults when the profile leaves it out.
+    lobby: LobbySettings = field(default_factory=LobbySettings)
+    counter: CounterSettings = field(default_factory=CounterSettings)
+    board: BoardSettings = field(default_factory=BoardSettings)
+    printer: PrinterSettings | None = None  # no [printer] table: no receipt printer
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -122,156 +127,113 @@ def load_office(path: str | Path | None = None) -> Office:
         raise ProfileError(path, "-", f"cannot read the file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, "-", f"not valid TOML: {exc}") from None
-    return _Reader(path, raw).office()
+    return _read_office(Table(path, "", raw))
 
 
-class _Reader:
-    def __init__(self, path: Path, raw: dict):
-        self.path, self.raw = path, raw
+def _read_office(profile: Table) -> Office:
+    office = profile.table("office")
+    tz = office.text("timezone")
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise office.fail("timezone", f"unknown time zone {tz!r}") from None
+    holidays_country = office.text("public_holidays", default="")
+    if holidays_country:
+        from data import holiday_calendar
 
-    def fail(self, key: str, problem: str) -> ProfileError:
-        return ProfileError(self.path, key, problem)
-
-    def table(self, key: str, required: bool = True) -> dict:
-        value = self.raw.get(key)
-        if value is None and not required:
-            return {}
-        if not isinstance(value, dict):
-            raise self.fail(key, "missing table" if value is None else "must be a table")
-        return value
-
-    def get(self, table: dict, prefix: str, key: str, kind: type, default=None):
-        full = f"{prefix}.{key}"
-        if key not in table:
-            if default is not None:
-                return default
-            raise self.fail(full, "missing")
-        value = table[key]
-        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-            raise self.fail(full, f"must be {kind.__name__}, not {type(value).__name__}")
-        if kind is str and not value.strip() and default is None:
-            raise self.fail(full, "must not be empty")
-        return value
-
-    def office(self) -> Office:
-        office = self.table("office")
-        tz = self.get(office, "office", "timezone", str)
-        try:
-            ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self.fail("office.timezone", f"unknown time zone {tz!r}") from None
-        holidays_country = self.get(office, "office", "public_holidays", str, default="")
-        if holidays_country:
-            from data import holiday_calendar
-
-            if not holiday_calendar.supported(holidays_country):
-                raise self.fail("office.public_holidays", f"unknown country {holidays_country!r}")
-        closed = self.get(office, "office", "closed_dates", list, default=[])
-        closed_dates = set()
-        for i, item in enumerate(closed):
-            try:
-                closed_dates.add(item if isinstance(item, dt.date) else dt.date.fromisoformat(item))
-            except (TypeError, ValueError):
-                raise self.fail(f"office.closed_dates[{i}]", f"not a date YYYY-MM-DD: {item!r}") from None
-        horizon = self.get(office, "office", "booking_horizon_days", int)
-        if not 0 <= horizon <= 366:
-            raise self.fail("office.booking_horizon_days", "must be between 0 and 366")
-        helpdesk = self.table("helpdesk")
-        quota = self.get(helpdesk, "helpdesk", "daily_quota", int)
-        if not 0 <= quota <= 999:
-            raise self.fail("helpdesk.daily_quota", "must be between 0 and 999")
-        counters = self.get(helpdesk, "helpdesk", "counters", int)
-        if not 1 <= counters <= 9:
-            raise self.fail("helpdesk.counters", "must be between 1 and 9")
-        standard = self.table("service_standard", required=False)
-        privacy = self.table("privacy", required=False)
-        retention = self.get(privacy, "privacy", "retention_days", int, default=365)
-        if not 1 <= retention <= 3650:
-            raise self.fail("privacy.retention_days", "must be between 1 and 3650")
-        return Office(
-            path=str(self.path),
-            name=self.get(office, "office", "name", str),
-            address=self.get(office, "office", "address", str),
-            phone=self.get(office, "office", "phone", str),
-            parent=self.get(office, "office", "parent", str, default=""),
-            timezone=tz,
-            public_holidays=holidays_country,
-            closed_dates=frozenset(closed_dates),
-            booking_horizon_days=horizon,
-            opening_hours=self.hours(),
-            helpdesk_name=self.get(helpdesk, "helpdesk", "name", str, default="Help Desk"),
-            daily_quota=quota,
-            counters=counters,
-            services=self.services(),
-            complaint_channels=self.channels(),
-            standard=ServiceStandard(
-                **{k: self.get(standard, "service_standard", k, str, default="")
-                   for k in ServiceStandard.__dataclass_fields__}
-            ),
-            retention_days=retention,
-            extra={k: v for k, v in self.raw.items() if k not in _KNOWN_TABLES},
-        )
-
-    def hours(self) -> dict[int, OpeningHours]:
-        table = self.table("opening_hours")
-        result = {}
-        for key, value in table.items():
-            if key not in WEEKDAYS:
-                raise self.fail(f"opening_hours.{key}", f"unknown day; use one of {', '.join(WEEKDAYS)}")
-            match = _HOURS.match(value) if isinstance(value, str) else None
-            if not match:
-                raise self.fail(f"opening_hours.{key}", f"must be \"HH:MM-HH:MM\", not {value!r}")
-            h1, m1, h2, m2 = map(int, match.groups())
-            closes = h2 * 60 + m2
-            if h1 > 23 or m1 > 59 or m2 > 59 or closes > 1440 or closes <= h1 * 60 + m1:
-                raise self.fail(f"opening_hours.{key}", f"not a valid opening time range: {value!r}")
-            result[WEEKDAYS.index(key)] = OpeningHours(dt.time(h1, m1), closes)
-        return result
-
-    def services(self) -> tuple[Service, ...]:
-        items = self.raw.get("services")
-        if not isinstance(items, list) or not items:
-            raise self.fail("services", "missing: at least one [[services]] is needed")
-        services = []
-        for i, item in enumerate(items):
-            p = f"services[{i}]"
-            if not isinstance(item, dict):
-                raise self.fail(p, "must be a table")
-            code = self.get(item, p, "code", str)
-            if not re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", code):
-                raise self.fail(f"{p}.code", f"must be a short lower-case word, not {code!r}")
-            name = self.get(item, p, "name", str)
-            description = self.get(item, p, "description", str)
-            requirements = self.get(item, p, "requirements", str)
-            services.append(Service(
-                code=code,
-                name=name,
-                name_en=self.get(item, p, "name_en", str, default=name),
-                description=description,
-                description_en=self.get(item, p, "description_en", str, default=description),
-                requirements=requirements,
-                requirements_en=self.get(item, p, "requirements_en", str, default=requirements),
-                requires_device=self.get(item, p, "requires_device", bool, default=False),
-            ))
-        codes = [s.code for s in services]
-        if len(set(codes)) != len(codes):
-            raise self.fail("services", "two services share a code")
-        return tuple(services)
-
-    def channels(self) -> tuple[ComplaintChannel, ...]:
-        items = self.raw.get("complaint_channels", [])
-        if not isinstance(items, list):
-            raise self.fail("complaint_channels", "must be a list of tables")
-        result = []
-        for i, item in enumerate(items):
-            p = f"complaint_channels[{i}]"
-            if not isinstance(item, dict):
-                raise self.fail(p, "must be a table")
-            kind = self.get(item, p, "kind", str)
-            result.append(ComplaintChannel(kind, self.get(item, p, "label", str, default=kind),
-                                           self.get(item, p, "value", str)))
-        return tuple(result)
+        if not holiday_calendar.supported(holidays_country):
+            raise office.fail("public_holidays", f"unknown country {holidays_country!r}")
+    closed_dates = set()
+    for i, item in enumerate(office.items("closed_dates")):
+        try:  # a TOML date, or a string holding one
+            closed_dates.add(item if type(item) is dt.date else dt.date.fromisoformat(str(item)))
+        except ValueError:
+            raise office.fail(f"closed_dates[{i}]", f"not a date YYYY-MM-DD: {item!r}") from None
+    helpdesk = profile.table("helpdesk")
+    standard = profile.table("service_standard", required=False)
+    services = _services(profile)
+    result = Office(
+        path=str(profile.path),
+        name=office.text("name"),
+        address=office.text("address"),
+        phone=office.text("phone"),
+        parent=office.text("parent", default=""),
+        timezone=tz,
+        public_holidays=holidays_country,
+        closed_dates=frozenset(closed_dates),
+        booking_horizon_days=office.integer("booking_horizon_days", None, 0, 366),
+        opening_hours=_hours(profile.table("opening_hours")),
+        helpdesk_name=helpdesk.text("name", default="Help Desk"),
+        daily_quota=helpdesk.integer("daily_quota", None, 0, 999),
+        counters=helpdesk.integer("counters", None, 1, 9),
+        services=services,
+        complaint_channels=_channels(profile),
+        standard=ServiceStandard(**{k: standard.text(k, default="")
+                                    for k in ServiceStandard.__dataclass_fields__}),
+        lobby=read_lobby(profile.table("lobby", required=False)),
+        counter=read_counter(profile.table("counter", required=False), (s.code for s in services)),
+        board=read_board(profile.table("board", required=False)),
+        printer=_maybe(profile.optional_table("printer")),
+        privacy=read_privacy(profile.table("privacy", required=False)),
+    )
+    for table in (office, helpdesk, standard, profile):
+        table.done()
+    return result
 
 
-_KNOWN_TABLES = {"office", "opening_hours", "helpdesk", "service_standard", "services",
-                 "complaint_channels", "privacy"}
+def _maybe(printer: Table | None) -> PrinterSettings | None:
+    return read_printer(printer) if printer is not None else None
+
+
+def _hours(table: Table) -> dict[int, OpeningHours]:
+    result = {}
+    for key, value in table.raw.items():
+        if key not in WEEKDAYS:
+            raise table.fail(key, f"unknown day; use one of {', '.join(WEEKDAYS)}")
+        match = _HOURS.match(value) if isinstance(value, str) else None
+        if not match:
+            raise table.fail(key, f"must be \"HH:MM-HH:MM\", not {value!r}")
+        h1, m1, h2, m2 = map(int, match.groups())
+        closes = h2 * 60 + m2
+        if h1 > 23 or m1 > 59 or m2 > 59 or closes > 1440 or closes <= h1 * 60 + m1:
+            raise table.fail(key, f"not a valid opening time range: {value!r}")
+        result[WEEKDAYS.index(key)] = OpeningHours(dt.time(h1, m1), closes)
+    return result
+
+
+def _services(profile: Table) -> tuple[Service, ...]:
+    items = profile.tables("services")
+    if not items:
+        raise profile.fail("services", "missing: at least one [[services]] is needed")
+    services = []
+    for item in items:
+        code = item.text("code")
+        if not re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", code):
+            raise item.fail("code", f"must be a short lower-case word, not {code!r}")
+        name = item.text("name")
+        description = item.text("description")
+        requirements = item.text("requirements")
+        services.append(Service(
+            code=code,
+            name=name,
+            name_en=item.text("name_en", default=name),
+            description=description,
+            description_en=item.text("description_en", default=description),
+            requirements=requirements,
+            requirements_en=item.text("requirements_en", default=requirements),
+            requires_device=item.flag("requires_device", default=False),
+        ))
+        item.done()
+    codes = [s.code for s in services]
+    if len(set(codes)) != len(codes):
+        raise profile.fail("services", "two services share a code")
+    return tuple(services)
+
+
+def _channels(profile: Table) -> tuple[ComplaintChannel, ...]:
+    result = []
+    for item in profile.tables("complaint_channels"):
+        kind = item.text("kind")
+        result.append(ComplaintChannel(kind, item.text("label", default=kind), item.text("value")))
+        item.done()
+    return tuple(result)

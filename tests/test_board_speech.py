@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from data.office_settings import BoardSettings
 from kiosk.devices.speech import Speaker, call_sentence, number_words, speaker_for
 
 UNITS = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
@@ -138,10 +139,9 @@ def test_speech_switch_in_the_profile(sqlite_desk, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
     office = sqlite_desk.office
     assert speaker_for(office).enabled  # on by default where espeak-ng is installed
-    off = dataclasses.replace(office, extra={"board": {"speech": False}})
+    off = dataclasses.replace(office, board=BoardSettings(speech=False))
     assert not speaker_for(off).enabled
-    tuned = dataclasses.replace(office, extra={"board": {"speech": True, "voice": "id+f3",
-                                                         "rate": 120}})
+    tuned = dataclasses.replace(office, board=BoardSettings(speech=True, voice="id+f3", rate=120))
     assert speaker_for(tuned).command("x") == ["/usr/bin/espeak-ng", "-v", "id+f3", "-s", "120",
                                                 "x"]
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 
+from data.office_settings import CounterSettings
 from kiosk.app.app import KioskApp
 from kiosk.desk.errors import InvalidInput
 from kiosk.desk.report import CSV_COLUMNS, build_report
@@ -83,7 +85,7 @@ async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tm
     desk = sqlite_desk
     add_officers(desk)
     a_known_day(desk, clock)
-    desk.office.extra["counter"] = {"report_dir": str(tmp_path)}
+    desk.office = replace(desk.office, counter=CounterSettings(report_dir=str(tmp_path)))
     app = KioskApp(desk, "counter", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await logged_in(pilot, "Sari Dewi", SUPER_PIN)
@@ -136,7 +138,7 @@ async def test_the_export_names_the_full_path_of_the_file(sqlite_desk, clock, tm
     desk = sqlite_desk
     add_officers(desk)
     a_known_day(desk, clock)
-    desk.office.extra["counter"] = {"report_dir": "laporan"}
+    desk.office = replace(desk.office, counter=CounterSettings(report_dir="laporan"))
     monkeypatch.chdir(tmp_path)
     app = KioskApp(desk, "counter", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:

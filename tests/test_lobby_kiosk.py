@@ -3,9 +3,12 @@ exit menu; idle time brings any screen back to the welcome and forgets what was 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from data.office_settings import LobbySettings
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
 from screens.lobby.welcome import LobbyScreen
@@ -108,7 +111,7 @@ async def test_idle_time_returns_to_the_welcome_and_forgets(sqlite_desk, clock):
 
 
 async def test_idle_seconds_come_from_the_profile(sqlite_desk, clock):
-    sqlite_desk.office.extra["lobby"] = {"idle_seconds": 20}
+    sqlite_desk.office = replace(sqlite_desk.office, lobby=LobbySettings(idle_seconds=20))
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#info")
@@ -120,17 +123,6 @@ async def test_idle_seconds_come_from_the_profile(sqlite_desk, clock):
             if isinstance(app.screen, LobbyScreen):
                 break
         assert isinstance(app.screen, LobbyScreen)
-
-
-def test_lobby_settings_fall_back_to_defaults(sqlite_desk):
-    from kiosk.desk.lobby_settings import lobby_settings
-
-    sqlite_desk.office.extra["lobby"] = {"idle_seconds": "soon", "service_minutes": 0}
-    settings = lobby_settings(sqlite_desk.office)
-    assert (settings.idle_seconds, settings.service_minutes) == (90, 10)
-    sqlite_desk.office.extra["lobby"] = {"idle_seconds": 45, "service_minutes": 7}
-    settings = lobby_settings(sqlite_desk.office)
-    assert (settings.idle_seconds, settings.service_minutes) == (45, 7)
 
 
 async def test_escape_goes_back_one_step(sqlite_desk):

@@ -4,13 +4,14 @@ code drawn on screen."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import segno
 from escpos.printer import Dummy
 
+from data.office_settings import PrinterSettings
 from kiosk.app.app import KioskApp
 from kiosk.desk.codes import format_code
-from kiosk.desk.lobby_settings import lobby_settings
 from kiosk.devices.qr import qr_lines
 from kiosk.devices.printer import build_slip, open_printer, print_slip
 from kiosk.desk.wait_estimate import wait_minutes
@@ -39,15 +40,16 @@ def test_the_slip_carries_number_code_and_qr(sqlite_desk):
     assert out.endswith(b"\x1dVA\x00") or b"\x1dV" in out[-8:]  # cut at the end
 
 
-def test_no_printer_configured_is_none():
+def test_no_printer_configured_is_none(sqlite_desk):
+    assert sqlite_desk.office.printer is None  # the test profile has no [printer] table
     assert open_printer(None) is None
-    assert open_printer({}) is None
 
 
 async def test_the_ticket_screen_prints_to_the_configured_printer(sqlite_desk, tmp_path):
     device = tmp_path / "lp0"
     device.write_bytes(b"")
-    sqlite_desk.office.extra["printer"] = {"kind": "file", "device": str(device)}
+    sqlite_desk.office = replace(sqlite_desk.office,
+                                 printer=PrinterSettings("file", device=str(device)))
     ticket = sqlite_desk.book("perpajakan", "Ani")
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -62,8 +64,8 @@ async def test_the_ticket_screen_prints_to_the_configured_printer(sqlite_desk, t
 
 
 async def test_a_broken_printer_leaves_the_ticket_on_screen(sqlite_desk, tmp_path):
-    sqlite_desk.office.extra["printer"] = {"kind": "file",
-                                           "device": str(tmp_path / "missing" / "lp0")}
+    sqlite_desk.office = replace(sqlite_desk.office, printer=PrinterSettings(
+        "file", device=str(tmp_path / "missing" / "lp0")))
     ticket = sqlite_desk.book("perpajakan", "Ani")
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,8 +79,7 @@ async def test_a_broken_printer_leaves_the_ticket_on_screen(sqlite_desk, tmp_pat
 
 
 def test_wait_estimate_uses_today_service_times(sqlite_desk, clock):
-    settings = lobby_settings(sqlite_desk.office)
-    assert settings.service_minutes == 10  # the default
+    assert sqlite_desk.office.lobby.service_minutes == 10  # the default
     status = sqlite_desk.status()
     assert wait_minutes(status, 0, 2) == 0
     assert wait_minutes(status, 3, 1) == 30

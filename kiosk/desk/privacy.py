@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from data.models import Ticket
+from data.office_settings import RETENTION_DAYS
 from kiosk.desk.desk import Desk
 from kiosk.desk.guard import store_errors
 from kiosk.desk.errors import InvalidInput
@@ -26,8 +27,9 @@ class PurgeResult:
 
 @store_errors
 def purge(desk: Desk, actor: str, older_than_days: int | None = None) -> PurgeResult:
-    days = desk.office.retention_days if older_than_days is None else older_than_days
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
+    days = desk.office.privacy.retention_days if older_than_days is None else older_than_days
+    low, high = RETENTION_DAYS  # what the profile may say, asked of the command line too
+    if isinstance(days, bool) or not isinstance(days, int) or not low <= days <= high:
         raise InvalidInput("older_than", "retention_invalid")
     before = desk.today() - dt.timedelta(days=days)
     with desk.db.atomic():

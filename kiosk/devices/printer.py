@@ -1,13 +1,5 @@
-"""The paper ticket on an ESC/POS receipt printer (python-escpos), when one is configured.
-
-    [printer]
-    kind = "usb"            # usb | serial | network | file; leave the table out for none
-    vendor_id = 0x0416      # usb
-    product_id = 0x5011     # usb
-    device = "/dev/ttyUSB0" # serial, or the device file for kind = "file" (/dev/usb/lp0)
-    baudrate = 9600         # serial
-    host = "192.168.1.50"   # network
-    port = 9100             # network
+"""The paper ticket on an ESC/POS receipt printer (python-escpos), when the profile's
+[printer] table names one (data.office_settings.PrinterSettings: usb, serial, network or file).
 
 The slip carries the same as the ticket screen: number, service, date, booking code and its
 QR code, the wait, "free of charge", what to bring and the complaint channels — never a name.
@@ -18,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from data.office import Office
+from data.office_settings import PrinterSettings
 from kiosk.desk.codes import format_code
 from kiosk.texts.dates import long_date
 from kiosk.desk.records import TicketView
@@ -50,29 +43,25 @@ def build_slip(office: Office, ticket: TicketView, lang: str, lines: tuple[str, 
         complaints=tuple(f"{c.label}: {c.value}" for c in office.complaint_channels))
 
 
-def open_printer(settings: dict | None):
+def open_printer(settings: PrinterSettings | None):
     """The configured printer, or None when the profile has no [printer] table."""
-    if not settings or not settings.get("kind"):
+    if settings is None:
         return None
-    kind = settings["kind"]
-    if kind == "usb":
+    if settings.kind == "usb":
         from escpos.printer import Usb
 
-        return Usb(int(settings["vendor_id"]), int(settings["product_id"]))
-    if kind == "serial":
+        return Usb(settings.vendor_id, settings.product_id)
+    if settings.kind == "serial":
         from escpos.printer import Serial
 
-        return Serial(devfile=settings.get("device", "/dev/ttyUSB0"),
-                      baudrate=int(settings.get("baudrate", 9600)))
-    if kind == "network":
+        return Serial(devfile=settings.device, baudrate=settings.baudrate)
+    if settings.kind == "network":
         from escpos.printer import Network
 
-        return Network(settings["host"], port=int(settings.get("port", 9100)))
-    if kind == "file":
-        from escpos.printer import File
+        return Network(settings.host, port=settings.port)
+    from escpos.printer import File
 
-        return File(settings.get("device", "/dev/usb/lp0"))
-    raise ValueError(f"unknown printer kind {kind!r} (usb, serial, network, file)")
+    return File(settings.device)  # kind = "file": the profile allows no other
 
 
 def print_slip(printer, slip: Slip) -> None:

@@ -53,14 +53,6 @@ def call_sentence(number: int, counter: int, desk_name: str = "Help Desk") -> st
                counter=number_words(counter))
 
 
-def _flag(value, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "ya", "on")
-    return default
-
-
 class Speaker:
     """Says sentences one after another in a background thread.
 
@@ -127,11 +119,6 @@ def _run_quietly(args: Sequence[str]) -> None:
 
 def speaker_for(office: Office) -> Speaker:
     """The board's speaker from the profile's ``[board]`` table (speech, voice, rate)."""
-    settings = office.extra.get("board", {}) if isinstance(office.extra, dict) else {}
-    wanted = _flag(settings.get("speech", True), True)
-    engine = shutil.which("espeak-ng") if wanted else None
-    try:
-        rate = int(settings.get("rate", 140))
-    except (TypeError, ValueError):
-        rate = 140
-    return Speaker(engine, voice=str(settings.get("voice", "id")), rate=rate)
+    board = office.board
+    engine = shutil.which("espeak-ng") if board.speech else None
+    return Speaker(engine, voice=board.voice, rate=board.rate)

@@ -23,7 +23,7 @@ from kiosk.desk import states
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.supervision import require_supervisor
-from kiosk.desk.topics import counter_settings, short_service_names
+from kiosk.desk.topics import short_service_names, topics_for
 from screens.counter.audit import AuditDialog
 from screens.counter.cancel import CancelDialog
 from screens.counter.finish import FinishDialog
@@ -104,7 +104,7 @@ class CounterDay(Screen):
             table.add_column(t(f"counter_col_{key}"), key=key)
         for tool in SUPERVISOR:
             self.query_one(f"#tool-{tool}").display = self.officer.is_supervisor
-        self.settings = counter_settings(self.app.desk.office)
+        self.settings = self.app.desk.office.counter
         self._seen_at = self.app.desk.now()
         self.show_who()
         await self.refresh_day()
@@ -300,7 +300,7 @@ class CounterDay(Screen):
         elif move == "return":
             await self.do(move, desk.return_to_queue, ticket.code, name, counter)
         elif move == "finish":
-            topics = self.settings.topics_for(ticket.service)
+            topics = topics_for(self.settings, ticket.service)
 
             async def finished(result) -> None:
                 if result is not None:

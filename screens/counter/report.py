@@ -15,7 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from kiosk.desk.errors import DeskError
 from kiosk.desk.report import Figures, Report, build_report
-from kiosk.desk.topics import counter_settings, short_service_names
+from kiosk.desk.topics import short_service_names
 from screens.common.shown_text import shown
 
 BAR_WIDTH = 30
@@ -125,7 +125,7 @@ class ReportScreen(Screen[None]):
             return
         # A relative report_dir ("." by default) means the folder the program started in:
         # the officer is told the full path, to find the file afterwards.
-        folder = Path(counter_settings(self.app.desk.office).report_dir).expanduser().absolute()
+        folder = Path(self.app.desk.office.counter.report_dir).expanduser().absolute()
         path = folder / f"laporan-helpdesk-{report.start}-{report.end}.csv"
 
         def write() -> None:

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from data.office_settings import PrinterSettings
 from kiosk.desk.codes import format_code
 from kiosk.desk.errors import DeskError
 from kiosk.texts.dates import long_date
-from kiosk.desk.lobby_settings import lobby_settings
 from kiosk.devices.qr import qr_lines
 from kiosk.desk.records import TicketView
 from kiosk.desk.states import WAITING
@@ -78,7 +78,7 @@ class TicketScreen(LobbyPage):
         if ahead == 0:
             return (t("lobby_ticket_next"), t("lobby_ticket_wait_call"))
         minutes = wait_minutes(status, ahead, desk.office.counters,
-                               lobby_settings(desk.office).service_minutes)
+                               desk.office.lobby.service_minutes)
         return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
                 t("lobby_ticket_wait_call"))
 
@@ -94,12 +94,12 @@ class TicketScreen(LobbyPage):
         if self.is_mounted:
             await self.query_one("#wait-lines", Vertical).mount_all(
                 [Static(text, classes="wait", id=f"wait-{i}") for i, text in enumerate(self.lines)])
-        settings = self.app.desk.office.extra.get("printer")
-        if settings:
+        settings = self.app.desk.office.printer
+        if settings is not None:
             self.app.run_worker(lambda: self._print(settings), thread=True, group="print",
                                 exit_on_error=False)
 
-    def _print(self, settings: dict) -> None:
+    def _print(self, settings: PrinterSettings) -> None:
         """On a thread of its own: a slow or missing printer holds neither the screen nor
         the store."""
         try:

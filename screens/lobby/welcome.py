@@ -12,7 +12,6 @@ from textual.widgets import Button, Static
 
 from kiosk.desk.errors import DeskError, StoreUnavailable
 from kiosk.texts.dates import long_date
-from kiosk.desk.lobby_settings import lobby_settings
 from kiosk.desk.records import DayStatus
 from screens.lobby.day_words import today_not_why
 from screens.lobby.page import LobbyPage
@@ -57,7 +56,7 @@ class LobbyScreen(LobbyPage):
 
     async def on_mount(self) -> None:
         desk = self.app.desk
-        self.settings = lobby_settings(desk.office)
+        self.settings = desk.office.lobby
         self.start_lang = self.app.lang
         self.last_touch = desk.now()
         await self._read_now()  # the first frame already shows the numbers left
