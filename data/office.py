@@ -173,7 +173,7 @@ def _read_office(profile: Table) -> Office:
         lobby=read_lobby(profile.table("lobby", required=False)),
         counter=read_counter(profile.table("counter", required=False), (s.code for s in services)),
         board=read_board(profile.table("board", required=False)),
-        printer=_maybe(profile.optional_table("printer")),
+        printer=_printer(profile.optional_table("printer")),
         privacy=read_privacy(profile.table("privacy", required=False)),
     )
     for table in (office, helpdesk, standard, profile):
@@ -181,7 +181,7 @@ def _read_office(profile: Table) -> Office:
     return result
 
 
-def _maybe(printer: Table | None) -> PrinterSettings | None:
+def _printer(printer: Table | None) -> PrinterSettings | None:
     return read_printer(printer) if printer is not None else None
 
 

@@ -97,7 +97,7 @@ def read_counter(table: Table, services: Iterable[str]) -> CounterSettings:
                                        "starts in")
     given = table.table("topics", required=False)
     topics = {code: _topics(given, code) for code in services if given.has(code)}
-    given.done()  # a service the profile does not have
+    given.done("service")
     table.done()
     return CounterSettings(idle, report_dir, MappingProxyType(topics))
 

@@ -8,7 +8,9 @@ and the key ("lobby.idle_seconds"), never a silent fall-back to a default.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, TypeVar
+
+T = TypeVar("T")
 
 
 class ProfileError(Exception):
@@ -57,11 +59,15 @@ class Table:
             raise self.fail(name, f"must be {what}, not {_kind(value)} {value!r}")
         return value
 
+    def left_out(self, name: str, default: T | None) -> T:
+        """The default of a key that is not there; a key without one is required."""
+        if default is None:
+            raise self.fail(name, "missing")
+        return default
+
     def integer(self, name: str, default: int | None, low: int, high: int) -> int:
         if not self.has(name):
-            if default is None:
-                raise self.fail(name, "missing")
-            return default
+            return self.left_out(name, default)
         value = self.value(name, int, "a whole number")
         assert isinstance(value, int)
         if not low <= value <= high:
@@ -71,9 +77,7 @@ class Table:
     def text(self, name: str, default: str | None = None) -> str:
         """A string; a required one must not be blank, an optional one may be empty."""
         if not self.has(name):
-            if default is None:
-                raise self.fail(name, "missing")
-            return default
+            return self.left_out(name, default)
         value = self.value(name, str, "a string")
         assert isinstance(value, str)
         if default is None and not value.strip():
@@ -118,10 +122,10 @@ class Table:
             result.append(Table(self.path, self.key(f"{name}[{i}]"), item))
         return result
 
-    def done(self) -> None:
+    def done(self, what: str = "key") -> None:
         """Refuse the first key nobody asked for (a typo, or a setting that does not exist)."""
         for name in self.raw:
             if name not in self.known:
-                what = "table" if isinstance(self.raw[name], (dict, list)) and not self.prefix \
-                    else "key"
+                if not self.prefix and isinstance(self.raw[name], (dict, list)):
+                    what = "table"
                 raise self.fail(name, f"unknown {what}; known: {', '.join(sorted(self.known))}")

@@ -135,7 +135,7 @@ def broken_profile(tmp_path, change) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize("change, key", ROLE_TABLE_BREAKS)
+@pytest.mark.parametrize("change, key", ROLE_TABLE_BREAKS, ids=[k for _, k in ROLE_TABLE_BREAKS])
 def test_a_bad_role_setting_names_the_file_and_the_key(tmp_path, change, key):
     path = broken_profile(tmp_path, change)
     with pytest.raises(ProfileError) as broken:
