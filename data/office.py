@@ -2,7 +2,7 @@
 
 Another office is another profile, not a code change. A broken profile raises
 ProfileError naming the file and the key, so the program can stop with one line: every
-table, the role tables of data.office_settings too, is read through data.profile_table.
+table, the role tables of data.office_settings too, is read through data.office_table.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from data.office_settings import (BoardSettings, CounterSettings, LobbySettings, PrinterSettings,
                                   PrivacySettings, read_board, read_counter, read_lobby,
                                   read_printer, read_privacy)
-from data.profile_table import ProfileError, Table
+from data.office_table import ProfileError, Table
 
 __all__ = ["Office", "ProfileError", "Service", "ComplaintChannel", "OpeningHours",
            "ServiceStandard", "load_office", "default_profile_path", "WEEKDAYS"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Literal, Mapping
 
-from data.profile_table import Table
+from data.office_table import Table
 
 RETENTION_DAYS = (1, 3650)  # the shortest and the longest retention period, in days
 TOPIC_LENGTH = 200
