@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import select
 import sqlite3
+from typing import Any
 
 import peewee
 
@@ -20,7 +21,7 @@ class ChangeWatcher:
 
     def __init__(self, db: peewee.Database):
         self.db = db
-        self._conn = None
+        self._conn: Any = None  # a sqlite3 or psycopg2 connection of its own
         self._version: int | None = None
 
     def changed(self) -> bool:

@@ -16,13 +16,14 @@ import peewee
 from platformdirs import user_data_dir
 from playhouse.shortcuts import ReconnectMixin
 
+from data.errors import StoreError, first_line, is_busy
+from data.migrations import migrate
 from data.models import database as proxy
 
 BUSY_TIMEOUT_S = 5.0
 
-
-class StoreError(Exception):
-    """The store cannot be opened or used; the message says why in one line."""
+# The type of the process's database handle, for the layers above that never import peewee.
+Database = peewee.Database
 
 
 def default_url() -> str:
@@ -57,9 +58,25 @@ def sqlite_path(url: str) -> str:
     return path
 
 
+def open_store(url: str) -> peewee.Database:
+    """The database at ``url``, connected and at the current schema (a new store is made
+    at the newest; an older one is brought up step by step). Raises StoreError."""
+    try:
+        db = open_database(url)
+        db.connect(reuse_if_open=True)
+        migrate(db)
+    except StoreError:
+        raise
+    except (peewee.DatabaseError, peewee.InterfaceError, RuntimeError, OSError) as exc:
+        first = first_line(exc)
+        raise StoreError(f"{describe(url)}: {first}", busy=is_busy(first)) from None
+    return db
+
+
 def open_database(url: str) -> peewee.Database:
     """Open (lazily) and bind the process's database; the schema is not touched here."""
     scheme = urlsplit(url).scheme.lower() if "://" in url else ""
+    db: peewee.Database
     if scheme in ("postgres", "postgresql"):
         db = _postgres(url)
     elif scheme in ("", "sqlite") or (len(scheme) == 1 and os.name == "nt"):
@@ -97,9 +114,9 @@ class KioskSqlite(peewee.SqliteDatabase):
     def _connect(self):
         self.check_file()
         conn = sqlite3.connect(f"file:{quote(os.path.abspath(self.database))}?mode=rw", uri=True,
-                               timeout=self._timeout, isolation_level=None, **self.connect_params)
+                               timeout=self.timeout, isolation_level=None, **self.connect_params)
         try:
-            self._add_conn_hooks(conn)
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]  # peewee's pragmas; not in its stubs
         except Exception:
             conn.close()
             raise

@@ -9,8 +9,11 @@ here for the engine (placeholder style, row locks) and run with fresh parameters
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal, overload
 
 import peewee
+
+from data.changes import NOTIFY_CHANNEL
 
 TICKET_COLUMNS = ("id", "day", "number", "code", "service", "state", "walk_in", "counter",
                   "officer", "call_count", "booked_at", "arrived_at", "called_at", "started_at",
@@ -20,6 +23,11 @@ _INSERTED = ("day", "number", "code", "service", "state", "walk_in", "visitor_na
              "call_count", "officer", "topic", "note", "outcome")
 _AUDIT = ("at", "actor", "counter", "action", "day", "ticket_code", "ticket_number", "detail",
           "reason")
+
+
+def as_date(value: dt.date | str) -> dt.date:
+    """A stored date (a string on SQLite) as a date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 class HotQueries:
@@ -47,12 +55,20 @@ class HotQueries:
                               f"AND day = {p} AND counter = {p} LIMIT 1")
         self._call = (f"UPDATE ticket SET state = 'called', called_at = {p}, counter = {p}, "
                       f"officer = {p}, call_count = 1 WHERE id = {p}")
+        self._notify = f"NOTIFY {NOTIFY_CHANNEL}"
 
     def _one(self, sql: str, params: tuple):
         return self.db.execute_sql(sql, params).fetchone()
 
+    @overload
+    def lock_day(self, day: dt.date, create: Literal[True]) -> tuple[int, int]: ...
+
+    @overload
+    def lock_day(self, day: dt.date, create: bool = False) -> tuple[int, int] | None: ...
+
     def lock_day(self, day: dt.date, create: bool = False) -> tuple[int, int] | None:
-        """(last_number, taken) of the day, its row locked until the transaction ends."""
+        """(last_number, taken) of the day, its row locked until the transaction ends;
+        with ``create``, the day's row is made first if it is new (so never None)."""
         key = day.isoformat()
         if create:
             self.db.execute_sql(self._create_day, (key,))
@@ -94,3 +110,8 @@ class HotQueries:
 
     def call(self, ticket_id: int, at: dt.datetime, counter: int, officer: str) -> None:
         self.db.execute_sql(self._call, (at, counter, officer, ticket_id))
+
+    def announce_change(self) -> None:
+        """PostgreSQL: tell every terminal LISTENing (sent at commit, dropped on rollback).
+        SQLite needs no word: its data_version moves on every commit by itself."""
+        self.db.execute_sql(self._notify)

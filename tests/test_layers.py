@@ -59,13 +59,35 @@ def test_every_module_sits_in_a_layer():
     ("kiosk/texts/dates.py", "import kiosk.desk.codes"),
 ])
 def test_a_planted_upward_import_breaks_the_layers(tmp_path, where, planted):
+    result = lint_planted(tmp_path, where, planted)
+    assert result.returncode != 0, result.stdout
+    assert "layers: command line" in result.stdout and "BROKEN" in result.stdout
+    assert planted.split()[-1] in result.stdout
+
+
+SQL_IN_DATA = "all SQL is in data/: desk, texts, devices import no driver, no models"
+
+
+@pytest.mark.parametrize("where, planted, seen", [
+    ("kiosk/desk/desk.py", "import peewee", "kiosk.desk.desk -> peewee"),
+    ("kiosk/desk/moves.py", "from data.models import Ticket", "kiosk.desk.moves -> data.models"),
+    ("kiosk/texts/dates.py", "import sqlite3", "kiosk.texts.dates -> sqlite3"),
+])
+def test_a_planted_driver_import_breaks_all_sql_in_data(tmp_path, where, planted, seen):
+    """The rules reaching past data/ to the driver or the ORM: downward, so the layers
+    contract allows it; this one does not, and it alone breaks."""
+    result = lint_planted(tmp_path, where, planted)
+    assert result.returncode != 0, result.stdout
+    assert f"{SQL_IN_DATA} BROKEN" in result.stdout and result.stdout.count(" BROKEN") == 1
+    assert seen in result.stdout
+
+
+def lint_planted(tmp_path: Path, where: str, planted: str) -> subprocess.CompletedProcess:
+    """import-linter on a copy of the packages with one import planted into ``where``."""
     for package in PACKAGES:
         shutil.copytree(ROOT / package, tmp_path / package,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     target = tmp_path / where
     target.write_text(target.read_text() + f"\n{planted}  # planted by the test\n")
-    result = lint(tmp_path)
-    assert result.returncode != 0, result.stdout
-    assert "layers: command line" in result.stdout and "BROKEN" in result.stdout
-    assert planted.split()[-1] in result.stdout
+    return lint(tmp_path)

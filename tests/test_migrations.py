@@ -39,7 +39,7 @@ def test_an_old_store_upgrades_and_keeps_its_tickets(store_url):
 
 def test_a_store_newer_than_the_program_is_refused(store_url):
     desk = open_desk(store_url, ALWAYS_OPEN)
-    SchemaVersion.create(version=migrations.LATEST + 5, applied_at=desk._stamp())
+    SchemaVersion.create(version=migrations.LATEST + 5, applied_at=desk.time.stamp())
     with pytest.raises(Exception) as refused:
         open_desk(store_url, ALWAYS_OPEN)
     assert "newer than this program" in str(refused.value)

@@ -72,7 +72,7 @@ def _status(desk, args) -> int:
     if args.json:
         print(json.dumps(status.to_json(), ensure_ascii=False))
         return EXIT_OK
-    state = "buka" if status.open else f"tutup ({status.closed_why})"
+    state = "buka" if status.open else f"tutup ({status.closed_why.text('id')})"
     print(f"{status.date} · {state} · kuota {status.quota} · diambil {status.issued} · "
           f"sisa {status.remaining}")
     for t in status.tickets:

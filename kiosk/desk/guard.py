@@ -1,54 +1,61 @@
-"""Database trouble, turned into one calm refusal (StoreUnavailable) instead of a traceback."""
+"""Store trouble, turned into one calm refusal (StoreUnavailable) instead of a traceback.
+
+The drivers' exceptions are translated in data.errors; here a StoreError becomes the
+refusal a person reads, "busy" (try again in a moment) or "unavailable". A method marked
+``read=True`` changes nothing, so it is tried once more when the connection was dropped.
+"""
 
 from __future__ import annotations
 
 import functools
+from typing import Callable, Concatenate, ParamSpec, Protocol, TypeVar, overload
 
-import peewee
-
+from data.database import Database
+from data.errors import StoreError, on_store
 from kiosk.desk.errors import StoreUnavailable
 
 
-def store_errors(method):
-    """Database trouble becomes one calm refusal instead of a traceback. A broken
-    connection is dropped so the next call connects afresh; a read is tried once more."""
-    retry = method.__name__ in _READS
+class OnStore(Protocol):
+    """What a guarded method's first argument has: the store it works on."""
 
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        for attempt in (1, 2):
+    db: Database
+
+
+S = TypeVar("S", bound=OnStore)
+P = ParamSpec("P")
+R = TypeVar("R")
+Method = Callable[Concatenate[S, P], R]
+
+
+@overload
+def store_errors(method: Method[S, P, R], /) -> Method[S, P, R]: ...
+
+
+@overload
+def store_errors(*, read: bool = False) -> Callable[[Method[S, P, R]], Method[S, P, R]]: ...
+
+
+def store_errors(method=None, /, *, read: bool = False):
+    """``@store_errors`` on a method that writes, ``@store_errors(read=True)`` on one that
+    only reads: trouble of the store raises StoreUnavailable."""
+
+    def guard(method: Method[S, P, R]) -> Method[S, P, R]:
+        @functools.wraps(method)
+        def guarded(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
-                check_file = getattr(self.db, "check_file", None)
-                if check_file is not None:
-                    check_file()  # the SQLite file still the one we opened (~2 µs)
-                return method(self, *args, **kwargs)
-            except (peewee.OperationalError, peewee.InterfaceError) as exc:
-                _forget_connection(self.db)
-                text = _first_line(exc)
-                busy = any(word in text for word in ("locked", "busy", "lock timeout"))
-                if retry and attempt == 1 and not busy:
-                    continue
-                raise StoreUnavailable(text, key="store_busy" if busy else "store_unavailable") from exc
-            except peewee.IntegrityError:
-                raise
-            except peewee.DatabaseError as exc:
-                raise StoreUnavailable(_first_line(exc)) from exc
+                return on_store(self.db, method, self, *args, **kwargs)
+            except StoreError as exc:
+                if not (read and exc.reconnects and not exc.busy):
+                    raise unavailable(exc) from exc
+            try:  # connected afresh
+                return on_store(self.db, method, self, *args, **kwargs)
+            except StoreError as exc:
+                raise unavailable(exc) from exc
 
-    return wrapper
+        return guarded
+
+    return guard if method is None else guard(method)
 
 
-_READS = {"status", "ticket", "detail", "ahead_of", "bookable_days"}
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _forget_connection(db: peewee.Database) -> None:
-    if db.in_transaction():
-        return
-    try:
-        db.close()
-    except Exception:  # the connection is already gone; start from a clean state
-        db._state.reset()
+def unavailable(exc: StoreError) -> StoreUnavailable:
+    return StoreUnavailable(str(exc), key="store_busy" if exc.busy else "store_unavailable")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from data.models import Ticket
 from data.office_settings import RETENTION_DAYS
+from data.privacy import erase_visitors
 from kiosk.desk.desk import Desk
 from kiosk.desk.guard import store_errors
 from kiosk.desk.errors import InvalidInput
@@ -33,12 +33,9 @@ def purge(desk: Desk, actor: str, older_than_days: int | None = None) -> PurgeRe
         raise InvalidInput("older_than", "retention_invalid")
     before = desk.today() - dt.timedelta(days=days)
     with desk.db.atomic():
-        count = (Ticket.update(visitor_name=ERASED_NAME, id_kind="", id_number="", phone="", note="")
-                 .where(Ticket.day < before,
-                        (Ticket.visitor_name != ERASED_NAME) | (Ticket.id_number != "")
-                        | (Ticket.phone != "") | (Ticket.note != ""))
-                 .execute())
-        desk._audit("purge", actor, None, detail=f"{count} tickets before {before.isoformat()}")
+        count = erase_visitors(before, ERASED_NAME)
+        desk.audit_log.write("purge", actor, None,
+                             detail=f"{count} tickets before {before.isoformat()}")
     return PurgeResult(before, count)
 
 

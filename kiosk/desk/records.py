@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kiosk.desk.states import CALLED, SERVING, WAITING
+from kiosk.texts import Reason
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -91,8 +92,7 @@ class TicketDetail:
 class DayStatus:
     date: dt.date
     open: bool  # the office serves on that date
-    closed_why: str | None  # a sentence in Indonesian when closed
-    closed_why_en: str | None
+    closed_why: Reason | None  # why not, when closed: said in the language shown
     open_now: bool  # within today's service hours (False for other dates)
     bookable: bool  # a number can be taken for that date right now
     quota: int
@@ -133,7 +133,7 @@ class DayStatus:
         return {
             "date": self.date.isoformat(),
             "open": self.open,
-            "closed_why": self.closed_why,
+            "closed_why": self.closed_why.text("id") if self.closed_why else None,
             "open_now": self.open_now,
             "bookable": self.bookable,
             "quota": self.quota,

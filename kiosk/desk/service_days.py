@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from data import holiday_calendar
 from data.office import Office
+from kiosk.texts import Reason
 
 
 def local_now(office: Office, now_utc: dt.datetime) -> dt.datetime:
@@ -22,15 +24,15 @@ def holiday_name(office: Office, day: dt.date) -> str | None:
     return holiday_calendar.holidays_in(office.public_holidays, day.year).get(day)
 
 
-def closed_why(office: Office, day: dt.date) -> tuple[str, dict] | None:
-    """Why the office is closed on ``day`` (a text key and its values), or None if open."""
+def closed_why(office: Office, day: dt.date) -> Reason | None:
+    """Why the office is closed on ``day``, or None if open."""
     if day in office.closed_dates:
-        return "why_office_closed", {}
+        return Reason("why_office_closed")
     name = holiday_name(office, day)
     if name:
-        return "why_holiday", {"name": name}
+        return Reason("why_holiday", {"name": name})
     if day.weekday() not in office.opening_hours:
-        return ("why_weekend", {}) if day.weekday() >= 5 else ("why_no_hours", {})
+        return Reason("why_weekend") if day.weekday() >= 5 else Reason("why_no_hours")
     return None
 
 

@@ -10,7 +10,7 @@ UNFINISHED = (BOOKED, WAITING, CALLED, SERVING, NO_SHOW)
 FINAL = (DONE, CANCELLED, EXPIRED)
 
 # move -> (states it may start from, state it leads to)
-MOVES: dict[str, tuple[tuple[str, ...], str]] = {
+MOVES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "check_in": ((BOOKED,), WAITING),
     "call": ((WAITING,), CALLED),
     "recall": ((CALLED,), CALLED),

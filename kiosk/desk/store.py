@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-import peewee
-
-from data.database import StoreError, default_url, describe, open_database
-from data.migrations import migrate
+from data.database import default_url, open_store
+from data.errors import StoreError
 from data.office import load_office
-from kiosk.desk.desk import Desk, utc_now
-from kiosk.desk.errors import StoreUnavailable
+from kiosk.desk.clock import utc_now
+from kiosk.desk.desk import Desk
+from kiosk.desk.guard import unavailable
 
 
 def open_desk(url: str | None = None, office_path: str | Path | None = None,
@@ -23,18 +22,10 @@ def open_desk(url: str | None = None, office_path: str | Path | None = None,
     database cannot be opened, created or brought to the current schema.
     """
     office = load_office(office_path)
-    url = url or default_url()
     try:
-        db = open_database(url)
-        db.connect(reuse_if_open=True)
-        migrate(db)
+        db = open_store(url or default_url())
     except StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
-    except (peewee.DatabaseError, peewee.InterfaceError, RuntimeError, OSError) as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        busy = "locked" in first or "busy" in first
-        raise StoreUnavailable(f"{describe(url)}: {first}",
-                               key="store_busy" if busy else "store_unavailable") from None
+        raise unavailable(exc) from None
     desk = Desk(db, office, clock)
     desk.sync_services()
     desk.expire_past_days()

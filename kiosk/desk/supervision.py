@@ -9,15 +9,16 @@ from kiosk.desk.errors import NotAllowed
 from kiosk.desk.records import DayStatus, OfficerView
 
 
-def require_supervisor(officer: OfficerView | None) -> None:
+def require_supervisor(officer: OfficerView | None) -> OfficerView:
     if officer is None or not officer.is_supervisor or not officer.active:
         raise NotAllowed("supervisor_only")
+    return officer
 
 
 def set_quota(desk: Desk, officer: OfficerView | None, day: dt.date, quota: int, reason: str,
               counter: int | None = None) -> DayStatus:
-    require_supervisor(officer)
-    return desk.set_quota(day, quota, reason, officer.name, counter)
+    supervisor = require_supervisor(officer)
+    return desk.set_quota(day, quota, reason, supervisor.name, counter)
 
 
 def close_date(desk: Desk, officer: OfficerView | None, day: dt.date, reason: str,

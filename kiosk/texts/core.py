@@ -8,7 +8,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "day_closed": (
         "Help Desk tutup pada {date} ({why}).",
-        "The Help Desk is closed on {date} ({why_en}).",
+        "The Help Desk is closed on {date} ({why}).",
     ),
     "after_hours": (
         "Layanan hari ini sudah selesai (buka {hours}).",
@@ -44,7 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "move_refused": (
         "Nomor {number} sedang {state}; tidak bisa {move}.",
-        "Number {number} is {state_en}; it cannot be {move_en}.",
+        "Number {number} is {state}; it cannot be {move}.",
     ),
     "already_checked_in": (
         "Nomor {number} sudah terdaftar hadir.",

@@ -146,8 +146,7 @@ class BoardScreen(Screen):
         t = self.app.t
         left = self.query_one("#board-left", Label)
         if not status.open:
-            why = status.closed_why_en if self.app.lang == "en" else status.closed_why
-            left.update(t("board_closed_today", why=why or ""))
+            left.update(t("board_closed_today", why=status.closed_why or ""))
         elif status.remaining == 0:
             left.update(t("board_quota_reached", quota=status.quota))
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kiosk.desk import states
 from kiosk.desk.records import DayStatus, TicketView
-from kiosk.texts import say
+from kiosk.texts import Reason
 
 # The moves on the ticket in hand, then on the row chosen in the table.
 HAND_MOVES = ("recall", "start", "finish", "transfer", "no_show")
@@ -28,8 +28,6 @@ def why_not(move: str, status: DayStatus | None, hand: TicketView | None,
     if ticket is None:
         return ("counter_move_no_row", {}) if move in ROW_MOVES else ("counter_move_no_hand", {})
     if move not in states.moves_from(ticket.state):
-        state, verb = f"state_{ticket.state}", f"move_{move}"
-        return "move_refused", {"number": ticket.number,
-                                "state": say(state, "id"), "state_en": say(state, "en"),
-                                "move": say(verb, "id"), "move_en": say(verb, "en")}
+        return "move_refused", {"number": ticket.number, "state": Reason(f"state_{ticket.state}"),
+                                "move": Reason(f"move_{move}")}
     return None

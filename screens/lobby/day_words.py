@@ -10,7 +10,7 @@ def today_not_why(app, status: DayStatus) -> str:
     """Why no number can be taken for today, as a short sentence."""
     lang = app.lang
     if not status.open:
-        return status.closed_why_en if lang == "en" else status.closed_why
+        return status.closed_why.text(lang) if status.closed_why else ""
     if status.remaining <= 0:
         return app.t("quota_reached", date=long_date(status.date, lang))
     hours = app.desk.office.opening_hours.get(status.date.weekday())

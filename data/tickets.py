@@ -1,0 +1,120 @@
+"""A ticket found by its code, its moves written, and the end-of-day sweep.
+
+Plain SQL prepared once per process, like data.queries: a move reads one ticket, locks it
+and updates it, and the ORM would spend more time building those statements than the
+database spends running them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Mapping, NamedTuple, Sequence
+
+import peewee
+
+from data.queries import TICKET_COLUMNS, as_date
+
+# A stored moment: a naive-UTC datetime, or its text on SQLite.
+Moment = dt.datetime | str
+
+
+class TicketRow(NamedTuple):
+    """One ticket as stored, who comes included; its first fields are TICKET_COLUMNS."""
+
+    id: int
+    day: dt.date
+    number: int
+    code: str
+    service: str
+    state: str
+    walk_in: bool
+    counter: int | None
+    officer: str
+    call_count: int
+    booked_at: Moment
+    arrived_at: Moment | None
+    called_at: Moment | None
+    started_at: Moment | None
+    finished_at: Moment | None
+    ended_at: Moment | None
+    visitor_name: str
+    visitor_status: str
+    id_kind: str
+    id_number: str
+    phone: str
+    topic: str
+    note: str
+    outcome: str
+
+
+assert TicketRow._fields[:len(TICKET_COLUMNS)] == TICKET_COLUMNS
+
+# What a move may change; anything else is a mistake in the caller, not a column to write.
+MOVABLE = frozenset({"state", "service", "arrived_at", "called_at", "started_at", "finished_at",
+                     "ended_at", "call_count", "counter", "officer", "topic", "note", "outcome"})
+
+
+class TicketRows:
+    def __init__(self, db: peewee.Database):
+        self.db = db
+        self._p = p = db.param
+        lock = " FOR UPDATE" if isinstance(db, peewee.PostgresqlDatabase) else ""
+        cols = ", ".join(TicketRow._fields)
+        self._by_code = f"SELECT {cols} FROM ticket WHERE code = {p}"
+        self._locked = f"SELECT {cols} FROM ticket WHERE id = {p}{lock}"
+        self._free_place = f"UPDATE day_counter SET taken = taken - 1 WHERE day = {p}"
+        self._waiting_before = (f"SELECT COUNT(*) FROM ticket WHERE day = {p} "
+                                f"AND state = 'waiting' AND number < {p}")
+        self._updates: dict[tuple[str, ...], str] = {}
+
+    def _row(self, sql: str, param: object) -> TicketRow | None:
+        row = self.db.execute_sql(sql, (param,)).fetchone()
+        return TicketRow(row[0], as_date(row[1]), *row[2:]) if row else None
+
+    def by_code(self, code: str) -> TicketRow | None:
+        return self._row(self._by_code, code)
+
+    def locked(self, ticket_id: int) -> TicketRow | None:
+        """The ticket read again inside the transaction (on PostgreSQL, its row locked)."""
+        return self._row(self._locked, ticket_id)
+
+    def update(self, ticket_id: int, changes: Mapping[str, object]) -> None:
+        names = tuple(changes)
+        sql = self._updates.get(names)
+        if sql is None:
+            unknown = set(names) - MOVABLE
+            if unknown:
+                raise ValueError(f"not a column a move changes: {sorted(unknown)}")
+            sets = ", ".join(f"{name} = {self._p}" for name in names)
+            sql = self._updates[names] = f"UPDATE ticket SET {sets} WHERE id = {self._p}"
+        self.db.execute_sql(sql, (*changes.values(), ticket_id))
+
+    def free_place(self, day: dt.date) -> None:
+        """A cancelled number no longer counts against the day's quota."""
+        self.db.execute_sql(self._free_place, (day.isoformat(),))
+
+    def waiting_before(self, day: dt.date, number: int) -> int:
+        return self.db.execute_sql(self._waiting_before, (day.isoformat(), number)).fetchone()[0]
+
+    # ----- the end-of-day sweep ------------------------------------------------------------
+
+    def _left_over(self, states: Sequence[str]) -> str:
+        return (f"state IN ({', '.join([self._p] * len(states))}) AND day < {self._p}")
+
+    def any_left_over(self, states: Sequence[str], before: dt.date) -> bool:
+        """Any ticket in one of ``states`` on a day before ``before``."""
+        sql = f"SELECT 1 FROM ticket WHERE {self._left_over(states)} LIMIT 1"
+        return self.db.execute_sql(sql, (*states, before.isoformat())).fetchone() is not None
+
+    def left_over(self, states: Sequence[str], before: dt.date) -> list[tuple[dt.date, str, int]]:
+        """(day, code, number) of each such ticket."""
+        sql = f"SELECT day, code, number FROM ticket WHERE {self._left_over(states)}"
+        rows = self.db.execute_sql(sql, (*states, before.isoformat())).fetchall()
+        return [(as_date(day), code, number) for day, code, number in rows]
+
+    def end_left_over(self, states: Sequence[str], before: dt.date, state: str,
+                      at: dt.datetime) -> None:
+        """Every such ticket to ``state``, ended ``at``: the same condition, not a list of
+        ids, since a long-idle store may have very many."""
+        sql = f"UPDATE ticket SET state = {self._p}, ended_at = {self._p} WHERE {self._left_over(states)}"
+        self.db.execute_sql(sql, (state, at, *states, before.isoformat()))

@@ -1,0 +1,156 @@
+"""The moves of a ticket (rules 4 and 5): checked in, called, served, finished, a no-show,
+back in the queue, cancelled, moved to the other service. Each move locks the day's
+counter, reads the ticket again inside that lock, checks the move against the states,
+writes it and logs it; any move the states don't allow is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from data.database import Database
+from data.office import Office
+from data.queries import HotQueries
+from data.tickets import TicketRow, TicketRows
+from kiosk.desk import service_days, states
+from kiosk.desk.audit_log import AuditLog
+from kiosk.desk.booking import check_service
+from kiosk.desk.clock import DeskClock
+from kiosk.desk.codes import format_code
+from kiosk.desk.errors import InvalidInput, NotFound, Refused
+from kiosk.desk.expiry import Expiry
+from kiosk.desk.identity import check_text
+from kiosk.desk.records import TicketView
+from kiosk.desk.views import find_ticket, row_view, ticket_view
+from kiosk.texts import Reason
+
+OUTCOMES = ("resolved", "follow_up")
+
+
+class Moves:
+    def __init__(self, db: Database, office: Office, clock: DeskClock, queries: HotQueries,
+                 rows: TicketRows, audit: AuditLog, expiry: Expiry):
+        self.db, self.office, self.clock, self.q, self.rows = db, office, clock, queries, rows
+        self.audit, self.expiry = audit, expiry
+
+    def check_in(self, code: str, actor: str = "lobby") -> TicketView:
+        """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
+        ticket = find_ticket(self.rows, code)
+        if ticket.state == states.BOOKED and ticket.day != self.clock.today():
+            raise Refused("ticket_other_day", code=format_code(ticket.code),
+                          date=ticket.day.isoformat())
+        if ticket.state in (states.WAITING, states.CALLED, states.SERVING):
+            raise Refused("already_checked_in", number=ticket.number)
+        closed = service_days.closed_why(self.office, ticket.day)
+        if ticket.state == states.BOOKED and closed:  # the office closed that day after booking
+            raise Refused("day_closed", date=ticket.day.isoformat(), why=closed)
+        return self._move(ticket, "check_in", actor, None, arrived_at=self.clock.stamp())
+
+    def call_next(self, counter: int, officer: str) -> TicketView:
+        """Rule 5: the lowest number waiting today, never picked by hand."""
+        self.check_counter(counter)
+        self.expiry.once_a_day()
+        today = self.clock.today()
+        with self.db.atomic():
+            if self.q.lock_day(today) is None:
+                raise Refused("nobody_waiting")
+            busy = self.q.counter_busy(today, counter)
+            if busy is not None:
+                raise Refused("counter_busy", counter=counter, number=busy)
+            row = self.q.lowest_waiting(today)
+            if row is None:
+                raise Refused("nobody_waiting")
+            now = self.clock.stamp()
+            self.q.call(row[0], now, counter, officer)
+            ticket = row_view(row)
+            self.audit.write("call", officer, counter, day=today, code=ticket.code,
+                             number=ticket.number)
+        return replace(ticket, state=states.CALLED, called_at=now.replace(tzinfo=dt.timezone.utc),
+                       counter=counter, officer=officer, call_count=1)
+
+    def recall(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "recall", officer, self._own_counter(ticket, counter),
+                          call_count=ticket.call_count + 1)
+
+    def start(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "start", officer, self._own_counter(ticket, counter),
+                          started_at=self.clock.stamp(), officer=officer)
+
+    def finish(self, code: str, counter: int | None, officer: str, topic: str,
+               note: str = "", outcome: str = "resolved") -> TicketView:
+        topic = check_text(topic, "topic", required=True, max_len=200)
+        note = check_text(note, "note", max_len=2000)
+        if outcome not in OUTCOMES:
+            raise InvalidInput("outcome", "visitor_invalid", choices=", ".join(OUTCOMES))
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "finish", officer, self._own_counter(ticket, counter),
+                          finished_at=self.clock.stamp(), topic=topic, note=note,
+                          outcome=outcome)
+
+    def no_show(self, code: str, counter: int | None, officer: str) -> TicketView:
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "no_show", officer, self._own_counter(ticket, counter),
+                          ended_at=self.clock.stamp())
+
+    def return_to_queue(self, code: str, actor: str, counter: int | None = None) -> TicketView:
+        """A no-show who came back the same day waits again, keeping the number."""
+        ticket = find_ticket(self.rows, code)
+        if ticket.day != self.clock.today():
+            raise Refused("ticket_other_day", code=format_code(ticket.code),
+                          date=ticket.day.isoformat())
+        return self._move(ticket, "return", actor, counter, counter=None, ended_at=None,
+                          arrived_at=self.clock.stamp())
+
+    def cancel(self, code: str, actor: str, reason: str = "",
+               counter: int | None = None) -> TicketView:
+        reason = check_text(reason, "reason")
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "cancel", actor, counter, reason=reason,
+                          ended_at=self.clock.stamp())
+
+    def transfer(self, code: str, service: str, counter: int | None, officer: str) -> TicketView:
+        """The taxpayer came for the other service: same number, other service."""
+        check_service(self.office, service)
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "transfer", officer, counter, service=service,
+                          detail=f"{ticket.service} -> {service}")
+
+    def check_counter(self, counter: int) -> None:
+        if (isinstance(counter, bool) or not isinstance(counter, int)
+                or not 1 <= counter <= self.office.counters):
+            raise InvalidInput("counter", "counter_invalid", counters=self.office.counters)
+
+    def _own_counter(self, ticket: TicketRow, counter: int | None) -> int | None:
+        if counter is None:
+            return ticket.counter
+        self.check_counter(counter)
+        return counter
+
+    def _move(self, ticket: TicketRow, move: str, actor: str, at_counter: int | None,
+              reason: str = "", detail: str = "", **changes: object) -> TicketView:
+        with self.db.atomic():
+            self.q.lock_day(ticket.day)
+            fresh = self.rows.locked(ticket.id)
+            if fresh is None:  # tickets are never deleted; this is only for the type
+                raise NotFound("ticket_not_found", code=format_code(ticket.code))
+            return self._apply(fresh, move, actor, at_counter, reason, detail, changes)
+
+    def _apply(self, ticket: TicketRow, move: str, actor: str, at_counter: int | None,
+               reason: str, detail: str, changes: dict[str, object]) -> TicketView:
+        """Inside the day's lock: check the move against the states, write it, log it."""
+        if not states.allowed(move, ticket.state):
+            raise Refused("move_refused", number=ticket.number,
+                          state=Reason(f"state_{ticket.state}"), move=Reason(f"move_{move}"))
+        new_state = states.target(move, ticket.state)
+        changes["state"] = new_state
+        self.rows.update(ticket.id, changes)
+        if new_state == states.CANCELLED:
+            self.rows.free_place(ticket.day)
+        moved = TicketRow._make(changes.get(name, value)
+                                for name, value in zip(TicketRow._fields, ticket))
+        self.audit.write(move, actor, at_counter if at_counter is not None else moved.counter,
+                         day=moved.day, code=moved.code, number=moved.number, detail=detail,
+                         reason=reason)
+        return ticket_view(moved)

@@ -1,0 +1,56 @@
+"""Reading the day and a ticket: what the board shows a few times a second, the lobby after
+each number, and the counter's table. Nothing here writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from data.office import Office
+from data.queries import HotQueries
+from data.tickets import TicketRows
+from kiosk.desk import service_days
+from kiosk.desk.clock import DeskClock
+from kiosk.desk.days import Days
+from kiosk.desk.records import DayStatus, TicketDetail, TicketView
+from kiosk.desk.views import detail_view, expired_view, find_ticket, row_view, ticket_view
+
+
+class DayReading:
+    def __init__(self, office: Office, clock: DeskClock, queries: HotQueries, rows: TicketRows,
+                 days: Days):
+        self.office, self.clock, self.q, self.rows, self.days = office, clock, queries, rows, days
+
+    def status(self, day: dt.date | None = None) -> DayStatus:
+        today = self.clock.today()
+        day = day or today
+        quota, override_reason = self.days.quota_for(day)
+        taken, last_number = self.days.taken(day)
+        tickets = tuple(row_view(row) for row in self.q.day_tickets(day))
+        if day < today:
+            tickets = tuple(expired_view(t) for t in tickets)
+        closed = service_days.closed_why(self.office, day)
+        return DayStatus(
+            date=day,
+            open=closed is None,
+            closed_why=closed,
+            open_now=day == today and service_days.is_open_now(self.office, self.clock.local_now()),
+            bookable=self.days.refusal(day) is None and taken < quota,
+            quota=quota,
+            quota_overridden=override_reason is not None,
+            quota_reason=override_reason or "",
+            issued=taken,
+            last_number=last_number,
+            tickets=tickets,
+        )
+
+    def ticket(self, code: str) -> TicketView:
+        return ticket_view(find_ticket(self.rows, code))
+
+    def detail(self, code: str) -> TicketDetail:
+        """The ticket with who comes: for the logged-in officer only."""
+        return detail_view(find_ticket(self.rows, code))
+
+    def ahead_of(self, code: str) -> int:
+        """How many waiting numbers are before this one today."""
+        ticket = find_ticket(self.rows, code)
+        return self.rows.waiting_before(ticket.day, ticket.number)
