@@ -50,7 +50,7 @@ async def _welcome(pilot) -> None:
 @pytest.mark.parametrize("view", ["welcome", "form_error", "ticket", "info"])
 def test_lobby_snapshot(view, lang, size, sqlite_desk, snap_compare, monkeypatch):
     codes = iter(["TKT234", "TKT345", "TKT456", "TKT567"])
-    monkeypatch.setattr(sqlite_desk, "_new_code", lambda: next(codes))
+    monkeypatch.setattr(sqlite_desk._booking, "_new_code", lambda: next(codes))
     app = KioskApp(sqlite_desk, "lobby", lang=lang)
     run_before = {"welcome": _welcome, "form_error": _form_with_errors,
                   "ticket": _ticket(sqlite_desk), "info": _info}[view]
