@@ -8,8 +8,10 @@ from textual.widgets import Button, Input, Select
 
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
+from kiosk.texts import say
 from screens.counter.login import CounterScreen
-from test_counter_helpers import PIN, add_officers, logged_in, log_in, wait_for
+from pilot_helpers import until
+from test_counter_helpers import PIN, add_officers, caught_up, logged_in, log_in, wait_for
 
 NAMES = ("Ani Lestari", "Yohanes Tefa", "Maria Bria")
 
@@ -44,7 +46,7 @@ async def test_a_full_day_at_the_counter(sqlite_desk, clock):
             moments.append(desk.now())
             await pilot.press(key)
             await wait_for(pilot, done)
-            await wait_for(pilot, lambda: not day.busy and not day._reading)  # screen caught up
+            await wait_for(pilot, lambda: caught_up(day, desk))
 
         await move("n", lambda: day.in_hand and day.in_hand.ticket.number == 1)
         assert NAMES[0] in text_of(day) and "5371014101900001" in text_of(day)
@@ -169,7 +171,7 @@ async def test_a_refused_move_is_said_and_the_counter_stays_usable(sqlite_desk, 
         desk.no_show(first.code, 1, "another terminal")  # someone else moved it meanwhile
         # Once the screen has followed that change, make it believe the number is still
         # called (nothing changes in the store after this, so no refresh undoes it).
-        await wait_for(pilot, lambda: day.in_hand is None and not day._reading)
+        await wait_for(pilot, lambda: day.in_hand is None and caught_up(day, desk))
         day.in_hand = called
         await pilot.press("s")  # the screen still thinks it is called: the desk refuses
         await wait_for(pilot, lambda: "tidak bisa" in str(day.query_one("#day-message").render()))
@@ -311,3 +313,31 @@ async def test_the_day_says_when_the_store_is_away_and_recovers(sqlite_desk, mon
         real_book("aplikasi", "Rina Lay")
         await wait_for(pilot, lambda: day.query_one("DataTable").row_count == 5)
         assert message() == ""
+
+
+async def test_a_bug_under_a_move_is_said_and_the_counter_stays_up(sqlite_desk, monkeypatch):
+    """Not a refusal but a plain exception (a bug) under a move: the counter logs it, says
+    so calmly and stays up, as the lobby and the board do; the next try works."""
+    desk = sqlite_desk
+    add_officers(desk)
+    book_three(desk)
+    real, bugs = desk.call_next, [RuntimeError("a bug, not a refusal")]
+
+    def buggy(*args):
+        if bugs:
+            raise bugs.pop()
+        return real(*args)
+
+    monkeypatch.setattr(desk, "call_next", buggy)
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
+        await pilot.press("n")
+        await until(pilot, lambda: not bugs or not app.is_running)  # the bug happened
+        await until(pilot, lambda: not day.busy or not app.is_running)
+        assert app.is_running and app._exception is None
+        assert message() == say("counter_work_failed", "id")
+        assert app.screen is day and day.in_hand is None
+        await pilot.press("n")
+        await until(pilot, lambda: day.in_hand and day.in_hand.ticket.number == 1)

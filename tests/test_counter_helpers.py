@@ -21,6 +21,20 @@ async def wait_for(pilot, condition, tries: int = 150) -> None:
     assert condition(), "the screen never got there"
 
 
+def caught_up(day, desk) -> bool:
+    """The day screen shows the store as it stands (read on the test's own connection), no
+    read of the day and no move of its own under way."""
+    reading = any(w.group == "day" and not w.is_finished for w in day.workers)
+    return not day.busy and not reading and day.status == desk.status()
+
+
+def says_store_trouble(app, day) -> bool:
+    """The follower finds the store in trouble and the day's message line says why."""
+    trouble = app.follower.trouble
+    line = str(day.query_one("#day-message").render())
+    return trouble is not None and line == trouble.message(app.lang)
+
+
 async def log_in(pilot, name: str, pin: str) -> None:
     screen = pilot.app.screen
     screen.query_one("#login-name").value = name

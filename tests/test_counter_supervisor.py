@@ -16,6 +16,7 @@ from kiosk.texts import say
 from screens.counter.audit import AuditDialog
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
+from pilot_helpers import until
 from test_counter_helpers import PIN, SUPER_PIN, add_officers, logged_in, wait_for
 
 
@@ -190,3 +191,28 @@ async def test_the_audit_log_says_each_action_in_words_with_its_reason(sqlite_de
         assert entry.endswith("15 -> 20 · " + say("counter_audit_reason", lang,
                                                    reason="Pelatihan petugas baru"))
         assert dialog.query_one("#audit-entry").size.width < len(entry)  # wider than the box
+
+
+async def test_a_bug_under_a_dialog_is_said_and_the_dialog_stays(sqlite_desk, monkeypatch):
+    """A plain exception (a bug) while the quota is saved: the dialog says so calmly on its
+    line, the counter stays up, and the quota is as it was."""
+    desk = sqlite_desk
+    add_officers(desk)
+
+    def buggy(*args):
+        raise RuntimeError("a bug, not a refusal")
+
+    monkeypatch.setattr(desk, "set_quota", buggy)
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuotaDialog))
+        dialog = app.screen
+        await pilot.press("2", "0", "tab", *"Pelatihan", "enter")
+        failed = say("counter_work_failed", "id")
+        await until(pilot, lambda: not app.is_running
+                    or failed in label(dialog, ".dialog-message"))
+        assert app.is_running and app._exception is None
+        assert app.screen is dialog
+    assert desk.status().quota == 15

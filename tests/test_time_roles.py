@@ -15,7 +15,7 @@ from kiosk.desk.errors import Refused
 from kiosk.desk.store import open_desk
 from kiosk.texts import say
 from test_counter_helpers import add_officers, logged_in, wait_for
-from pilot_helpers import click_ready
+from pilot_helpers import click_ready, until
 
 
 def screen_text(app) -> str:
@@ -62,14 +62,19 @@ async def test_counter_rolls_over_at_midnight(sqlite_desk, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         day = await logged_in(pilot)
         assert day.status.date == dt.date(2026, 11, 30) and len(day.status.waiting) == 3
+        # A quiet second before midnight: the counter has read its day and nothing changes,
+        # so whatever follows the store has settled (a fresh screen would read anyway).
+        await pilot.pause(1.0)
+        assert day.status.date == dt.date(2026, 11, 30)
         clock.set(2026, 12, 1, 0, 1)
         # No other terminal writes at night: the counter must see the new day by itself.
-        await wait_for(pilot, lambda: day.status.date == dt.date(2026, 12, 1), tries=150)
+        await until(pilot, lambda: day.status.date == dt.date(2026, 12, 1))
         numbers = say("counter_numbers", "id", issued=0, quota=15, left=15, waiting=0)
-        await wait_for(pilot, lambda: numbers in screen_text(app))
+        await until(pilot, lambda: numbers in screen_text(app))
         assert day.query_one("DataTable").row_count == 0  # yesterday's waiting tickets gone
         await pilot.press("n")  # nobody waiting today: a sentence, not yesterday's number 1
-        await pilot.pause(0.3)
+        message = day.query_one("#day-message")
+        await until(pilot, lambda: say("nobody_waiting", "id") in str(message.render()))
         assert day.in_hand is None
         assert desk.status(dt.date(2026, 11, 30)).waiting == ()
 

@@ -78,6 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
     "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
                             "Number {number} moved to {service}; still {state}."),
+    # A store call of the counter (screens.common.store_work).
+    "counter_working": ("Sedang diproses, mohon tunggu…", "Working on it, please wait…"),
+    "counter_work_failed": ("Langkah ini gagal: kesalahan program, dicatat di log. Coba lagi.",
+                            "This step failed: a program error, written to the log. Try again."),
     "counter_back": ("Kembali", "Back"),
     "counter_reason": ("Alasan", "Reason"),
     "counter_finish_title": ("Selesaikan nomor {number}", "Finish number {number}"),

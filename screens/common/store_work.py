@@ -1,21 +1,40 @@
-"""Store calls of a lobby screen, beside it: one at a time, "please wait" when slow."""
+"""Store calls of a screen, beside it, the same way in every role: one at a time, "please
+wait" when slow, a refusal said on the screen, and a bug logged and said calmly, never fatal.
+
+A worker's exception would end the whole program (Textual's default); a kiosk at the
+counter or in the lobby must stay up and say that this one step did not get done."""
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import getters
 from textual.widgets import Static
+
+from kiosk.desk.errors import DeskError
+from screens.common.role_app import RoleApp
+
+if TYPE_CHECKING:  # a mixin of screens: typed as one, a plain class at run time
+    from textual.screen import Screen
+
+    _Screen = Screen[Any]
+else:
+    _Screen = object
 
 WORKING_NOTE_SECONDS = 0.3  # a store call longer than this says "please wait"
 
 
-class StoreWork:
-    """Mixed into a Screen of the KioskApp (which has ``store`` and ``t``)."""
+class StoreWork(_Screen):
+    """Mixed into a Screen of a RoleApp, before the Screen class."""
 
+    app = getters.app(RoleApp)
     busy = False  # a store call of this screen is under way
+    WORKING_TEXT: ClassVar[str] = "lobby_working"  # "please wait", in the role's words
+    FAILED_TEXT: ClassVar[str] = "lobby_store_down"  # a bug stopped the step
 
-    def run_busy(self, work: Coroutine) -> None:
+    def run_busy(self, work: Coroutine[Any, Any, object]) -> None:
         """Run ``work`` (which calls the store) beside the screen, one at a time. Taps made
         meanwhile are ignored, not queued: a queued second tap on "Take a number" would
         book a second number once the first was done."""
@@ -26,24 +45,47 @@ class StoreWork:
 
         async def run() -> None:
             try:
-                await work
-            except Exception as exc:  # a bug, not a refusal: the kiosk stays up and says so
-                self.log.error(f"store work failed: {exc!r}")
-                self.app.notify(self.app.t("lobby_store_down"), severity="error")
+                await self._guarded(work)
             finally:
                 self.busy = False
                 touched = getattr(self, "touched", None)
-                if touched:  # the wait was the taxpayer's, not idleness
+                if touched:  # the wait was the person's, not idleness
                     touched()
 
         self.run_worker(run(), group="store")
 
+    def run_latest(self, work: Coroutine[Any, Any, object], group: str) -> None:
+        """Run ``work`` beside the screen; a newer one of the same ``group`` replaces it
+        (a read that follows typing or the store: only the latest counts). It does not
+        hold up the taps."""
+        self.run_worker(self._guarded(work), group=group, exclusive=True)
+
+    async def _guarded(self, work: Coroutine[Any, Any, object]) -> None:
+        try:
+            await work
+        except DeskError as error:  # a refusal the work left to us
+            if self.is_attached:
+                self.work_refused(error)
+        except Exception as error:  # a bug, not a refusal: the screen stays up and says so
+            self.log.error(f"store work failed: {error!r}")
+            if self.is_attached:
+                self.work_failed(error)
+
+    def work_refused(self, error: DeskError) -> None:
+        """A refusal (or the store away) that the work did not say itself."""
+        self.work_failed(error)
+
+    def work_failed(self, error: Exception) -> None:
+        """Say that the step did not get done; the screen decides where."""
+        self.app.notify(self.app.t(self.FAILED_TEXT), severity="error")
+
     @asynccontextmanager
-    async def working(self, where: str):
+    async def working(self, where: str) -> AsyncIterator[None]:
         """Around a store call: when it takes more than a moment, "please wait" is shown in
-        the ``where`` line (a held lock can make a booking wait some seconds)."""
+        the ``where`` line (a held lock can make a write wait some seconds)."""
         line = self.query_one(where, Static)
-        timer = self.set_timer(WORKING_NOTE_SECONDS, lambda: line.update(self.app.t("lobby_working")))
+        timer = self.set_timer(WORKING_NOTE_SECONDS,
+                               lambda: line.update(self.app.t(self.WORKING_TEXT)))
         try:
             yield
         finally:

@@ -9,22 +9,19 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from kiosk.desk.errors import DeskError
 from kiosk.desk.records import AuditView
 from kiosk.texts import TEXTS
 from screens.common.shown_text import shown
+from screens.counter.dialog import CounterDialog
 
 LIMIT = 300
 
 
-class AuditDialog(ModalScreen[None]):
+class AuditDialog(CounterDialog[None]):
     CSS_PATH = ["dialog.tcss", "audit.tcss"]
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,30 +39,29 @@ class AuditDialog(ModalScreen[None]):
             yield Static("", id="audit-entry")
             yield Label("", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("counter_back"), id="audit-back", compact=True)
+                yield Button(t("counter_back"), id="audit-back", compact=True,
+                             action="screen.back")
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in ("at", "actor", "counter", "action", "number", "detail"):
             table.add_column(self.app.t(f"counter_audit_{key}"), key=key)
-        await self.reload()
+        self.run_latest(self.reload(), group="audit")
         table.focus()
 
     @on(Input.Submitted, "#audit-day")
+    def _day_given(self) -> None:
+        self.run_latest(self.reload(), group="audit")
+
     async def reload(self) -> None:
         text = self.query_one("#audit-day", Input).value.strip()
-        message = self.query_one(".dialog-message", Label)
         try:
             day = dt.date.fromisoformat(text) if text else None
         except ValueError:
-            message.update(self.app.t("date_invalid"))
+            self.message(self.app.t("date_invalid"))
             return
-        try:
+        async with self.working(".dialog-message"):
             entries = await self.app.store.call(self.app.officers.audit, day, LIMIT)
-        except DeskError as error:
-            message.update(error.message(self.app.lang))
-            return
-        message.update("")
         self.entries = entries
         table = self.query_one(DataTable)
         table.clear()
@@ -103,7 +99,7 @@ class AuditDialog(ModalScreen[None]):
     def detail(self, e: AuditView) -> str:
         """The service date when it is not the entry's own day, the detail, the reason.
         Detail and reason are as scripts and officers typed them: plain text only."""
-        t, parts = self.app.t, []
+        t, parts = self.app.t, list[str]()
         if e.day and e.day != e.at.astimezone(self.app.desk.office.zone).date():
             parts.append(t("counter_audit_for_day", date=e.day.isoformat()))
         if e.detail:
@@ -111,7 +107,3 @@ class AuditDialog(ModalScreen[None]):
         if e.reason:
             parts.append(t("counter_audit_reason", reason=shown(e.reason)))
         return " · ".join(parts)
-
-    @on(Button.Pressed, "#audit-back")
-    def _back(self) -> None:
-        self.dismiss(None)

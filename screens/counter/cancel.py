@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from data.office import Office
+from kiosk.desk.records import TicketView
+from screens.counter.dialog import CounterDialog
 
-class CancelDialog(ModalScreen[str | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+class CancelDialog(CounterDialog[str]):
+    """Answers the reason."""
 
     def __init__(self, number: int) -> None:
         super().__init__()
         self.number = number
+
+    @classmethod
+    def asking(cls, office: Office, ticket: TicketView) -> CancelDialog:
+        return cls(ticket.number)
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -28,20 +33,17 @@ class CancelDialog(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("counter_cancel_ok"), id="cancel-ok", variant="error",
                              compact=True)
-                yield Button(t("counter_back"), id="cancel-back", compact=True)
+                yield Button(t("counter_back"), id="cancel-back", compact=True,
+                             action="screen.back")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-
-    @on(Button.Pressed, "#cancel-back")
-    def _back(self) -> None:
-        self.dismiss(None)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#cancel-ok")
     def _ok(self) -> None:
         reason = self.query_one(Input).value.strip()
         if not reason:
-            self.query_one(".dialog-message", Label).update(self.app.t("reason_required"))
+            self.message(self.app.t("reason_required"))
             return
         self.dismiss(reason)

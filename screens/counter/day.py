@@ -1,63 +1,64 @@
-"""The day at a glance: the ticket in hand, today's tickets, and the moves.
+"""The day at a glance: the ticket in hand, the moves, today's tickets; the wiring of them.
 
 Every move is on a key and a button and is offered only when the ticket's state allows it
-(screens.counter.moves); a greyed-out move's key says why not. The table follows other
-terminals live: a cheap change check every 0.25 s in the store thread, then one read of
-the day. The session locks itself after the profile's idle time, measured on the desk's
-clock.
+(the table of screens.counter.moves); a greyed-out move's key says why not. The day comes
+from the app's one follower of the store (a DayChanged whenever any terminal changed it, the
+store came back, or midnight passed); the number in hand at this counter is then read whole.
+Moves and the day's reads go through the store mechanism every role shares
+(screens.counter.work). The session locks itself after the profile's idle time,
+measured on the desk's clock.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Label, Static
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets import Button, DataTable, Footer, Label
 
-from kiosk.desk import states
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.supervision import require_supervisor
-from kiosk.desk.topics import short_service_names, topics_for
+from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.counter.audit import AuditDialog
-from screens.counter.cancel import CancelDialog
-from screens.counter.finish import FinishDialog
-from screens.counter.moves import HAND_MOVES, ROW_MOVES, why_not
+from screens.counter.day_table import DayTable
+from screens.counter.day_words import service_name
+from screens.counter.hand import TicketInHand
+from screens.counter.login import CounterScreen
+from screens.counter.move_buttons import MoveButtons
+from screens.counter.moves import BY_NAME, MOVES, ROW, Move, Order, target, why_not
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
 from screens.counter.report import ReportScreen
-from screens.counter.transfer import TransferDialog
-from screens.common.shown_text import shown
+from screens.counter.work import CounterWork
 
-POLL_SECONDS = 0.25
+# The supervisor's tools: each one's key and the screen it opens.
+TOOLS: dict[str, tuple[str, Callable[[OfficerView], Screen[Any]]]] = {
+    "quota": ("q", QuotaDialog),
+    "officers": ("o", OfficersDialog),
+    "audit": ("a", lambda officer: AuditDialog()),
+    "report": ("p", lambda officer: ReportScreen()),
+}
+ROW_MOVES = tuple(move for move in MOVES if move.on == ROW)
 
-SUPERVISOR = ("quota", "officers", "audit", "report")
-# Each move's key, in the order of the buttons.
-MOVE_KEYS = (("call", "n"), ("recall", "r"), ("start", "s"), ("finish", "f"),
-             ("transfer", "t"), ("no_show", "x"), ("return", "b"), ("cancel", "c"))
 
-
-class CounterDay(Screen):
+class CounterDay(CounterWork, Screen[None]):
     CSS_PATH = "day.tcss"
     # The buttons show each key in the catalogue's words, so the footer needn't.
     # Each move's key is bound twice: the move, greyed (check_action None) when not
     # possible, and behind it 'why_not', live only then, so the key says why instead of
     # doing nothing (Textual tries a key's next binding when one is disabled).
-    BINDINGS = [
-        binding
-        for move, key in MOVE_KEYS
-        for binding in (Binding(key, f"move('{move}')", show=False),
-                        Binding(key, f"why_not('{move}')", show=False))
-    ] + [
-        Binding("q", "open('quota')", show=False),
-        Binding("o", "open('officers')", show=False),
-        Binding("a", "open('audit')", show=False),
-        Binding("p", "open('report')", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(binding
+          for move in MOVES
+          for binding in (Binding(move.key, f"move('{move.name}')", show=False),
+                          Binding(move.key, f"why_not('{move.name}')", show=False))),
+        *(Binding(key, f"open('{tool}')", show=False) for tool, (key, _) in TOOLS.items()),
         Binding("l", "lock", show=False),
     ]
 
@@ -66,10 +67,8 @@ class CounterDay(Screen):
         self.officer = officer
         self.status: DayStatus | None = None
         self.in_hand: TicketDetail | None = None
-        self.busy = False
-        self._reading = False
-        self._store_down = False
-        self._seen_at = None  # desk time of the officer's last key or click
+        self.settings = self.app.desk.office.counter
+        self._seen_at = self.app.desk.now()  # desk time of the officer's last key or click
 
     # ----- layout ------------------------------------------------------------------------
 
@@ -78,75 +77,43 @@ class CounterDay(Screen):
         with Horizontal(id="day-top"):
             yield Label("", id="day-who")
             yield Label("", id="day-numbers")
-        with Vertical(id="day-hand"):
-            yield Static("", id="day-hand-text")
-        # Two rows of four moves, so every button keeps its words at 80 columns.
-        for row, moves in enumerate((MOVE_KEYS[:4], MOVE_KEYS[4:])):
-            with Horizontal(classes="day-buttons", id=f"day-moves-{row}"):
-                for move, key in moves:
-                    yield Button(t(f"counter_button_{move}", k=key), id=f"move-{move}",
-                                 compact=True, action=f"screen.move('{move}')")
+        yield TicketInHand(id="day-hand")
+        yield MoveButtons(id="day-moves")
         with Horizontal(classes="day-buttons", id="day-tools"):
-            for tool, key in (("quota", "q"), ("officers", "o"), ("audit", "a"),
-                              ("report", "p")):
+            for tool, (key, _) in TOOLS.items():
                 yield Button(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
                              compact=True, action=f"screen.open('{tool}')")
             yield Button(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
                          action="screen.lock")
         yield Label("", id="day-message")
-        yield DataTable(id="day-table", cursor_type="row", zebra_stripes=True)
+        yield DayTable(id="day-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     async def on_mount(self) -> None:
-        t = self.app.t
-        table = self.query_one(DataTable)
-        for key in ("number", "service", "state", "arrived", "waited", "counter"):
-            table.add_column(t(f"counter_col_{key}"), key=key)
-        for tool in SUPERVISOR:
+        for tool in TOOLS:
             self.query_one(f"#tool-{tool}").display = self.officer.is_supervisor
-        self.settings = self.app.desk.office.counter
         self._seen_at = self.app.desk.now()
         self.show_who()
-        await self.refresh_day()
-        self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(1.0, self.tick)
-        table.focus()
+        self.query_one(DayTable).focus()
+        await self.app.follower.read_now()
 
-    # ----- following the store -----------------------------------------------------------
+    # ----- what the follower of the store says -------------------------------------------
 
-    async def poll(self) -> None:
-        if self._reading or self.busy:
-            return
-        try:
-            changed = await self.app.store.changed()
-        except DeskError:
-            changed = True
-        if changed:
-            await self.refresh_day()
+    def on_day_changed(self, message: DayChanged) -> None:
+        self.run_latest(self.take_day(message.status), group="day")
 
-    async def refresh_day(self) -> None:
-        self._reading = True
-        try:
-            status, hand = await self.app.store.call(self._read)
-        except DeskError as error:
-            if self.is_attached:
-                self.say(error.message(self.app.lang), error=True)
-                self._store_down = True
-            return
-        finally:
-            self._reading = False
-        if self.is_attached:  # the session may have locked meanwhile
-            if self._store_down:  # the store is back: the fault message goes
-                self._store_down = False
-                self.say("")
-            self.show(status, hand)
+    async def take_day(self, status: DayStatus) -> None:
+        """The day as read, with the number in hand here read whole (who comes)."""
+        mine = next((t for t in status.in_service if t.counter == self.app.counter), None)
+        hand = await self.app.store.call(self.app.desk.detail, mine.code) if mine else None
+        self.show(status, hand)
 
-    def _read(self) -> tuple[DayStatus, TicketDetail | None]:
-        """In the store thread: the day, and who is in hand at this counter."""
-        desk = self.app.desk
-        status = desk.status()
-        mine = [t for t in status.in_service if t.counter == self.app.counter]
-        return status, (desk.detail(mine[0].code) if mine else None)
+    def on_store_trouble(self, message: StoreTrouble) -> None:
+        self.say(message.error.message(self.app.lang), error=True)  # the last good day stays
+
+    def on_store_back(self, message: StoreBack) -> None:
+        self.say("")  # the fresh day follows
 
     # ----- showing -----------------------------------------------------------------------
 
@@ -157,8 +124,8 @@ class CounterDay(Screen):
         self.query_one("#day-numbers", Label).update(
             t("counter_numbers", issued=status.issued, quota=status.quota,
               left=status.remaining, waiting=len(status.waiting)) + closed)
-        self.show_table(status)
-        self.show_hand()
+        self.query_one(DayTable).show(status)
+        self.query_one(TicketInHand).show(hand)
         self.show_moves()
 
     def show_who(self) -> None:
@@ -168,209 +135,106 @@ class CounterDay(Screen):
             "counter_who", counter=self.app.counter, name=self.officer.name, role=role,
             time=f"{now:%H:%M}"))
 
-    def show_table(self, status: DayStatus) -> None:
-        table = self.query_one(DataTable)
-        chosen = self.chosen_code()
-        table.clear()
-        t, now = self.app.t, self.app.desk.now()
-        for ticket in status.tickets:
-            table.add_row(
-                str(ticket.number), self.service_name(ticket.service, short=True),
-                t(f"state_{ticket.state}"), self.clock(ticket.arrived_at),
-                self.minutes(self.waited(ticket, now)),
-                str(ticket.counter or ""), key=ticket.code)
-        if chosen is not None:
-            codes = [t.code for t in status.tickets]
-            if chosen in codes:
-                table.move_cursor(row=codes.index(chosen), animate=False)
-
-    def show_waits(self, now: dt.datetime) -> None:
-        """The waiting numbers' time so far, without rebuilding the table."""
-        if self.status is None:
-            return
-        table = self.query_one(DataTable)
-        for ticket in self.status.waiting:
-            try:
-                table.update_cell(ticket.code, "waited", self.minutes(self.waited(ticket, now)))
-            except (CellDoesNotExist, RowDoesNotExist):  # the row left the table meanwhile
-                pass
-
-    def show_hand(self) -> None:
-        t, box = self.app.t, self.query_one("#day-hand-text", Static)
-        hand = self.in_hand
-        if hand is None:
-            box.update(t("counter_hand_empty"))
-            return
-        ticket, visitor = hand.ticket, hand.visitor
-        service = self.app.desk.office.service(ticket.service)
-        en = self.app.lang == "en"
-        since = ticket.started_at if ticket.state == states.SERVING else ticket.called_at
-        elapsed = self.minutes((self.app.desk.now() - since).total_seconds() if since else None)
-        # Stored by whoever booked (or imported): drawn as text, never as escapes or markup.
-        identity = (shown(f"{visitor.id_kind.upper()} {visitor.id_number}") if visitor.id_number
-                    else t("counter_no_identity"))
-        lines = [
-            t("counter_hand_head", number=ticket.number,
-              service=self.service_name(ticket.service), state=t(f"state_{ticket.state}"),
-              elapsed=elapsed, calls=ticket.call_count),
-            t("counter_hand_visitor", name=shown(visitor.name) or "-",
-              status=t(f"counter_visitor_{visitor.status}") if visitor.status else "-",
-              identity=identity),
-            t("counter_hand_requirements",
-              text=(service.requirements_en if en else service.requirements) if service else "-"),
-        ]
-        if not ticket.walk_in:
-            lines.append(t("counter_hand_booking"))
-        box.update("\n".join(lines))
-
-    def show_moves(self) -> None:
-        for move in ("call", *HAND_MOVES, *ROW_MOVES):
-            self.query_one(f"#move-{move}", Button).disabled = not self.can(move)
+    def show_moves(self, moves: tuple[Move, ...] = MOVES) -> None:
+        self.query_one(MoveButtons).show(self.can, moves)
         self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _row_moved(self) -> None:
+        self.show_moves(ROW_MOVES)
+
+    def say(self, text: str, error: bool = False) -> None:
+        line = self.query_one("#day-message", Label)
+        line.update(text)
+        line.set_class(error, "-error")
+        if error:
+            self.notify(text, severity="warning", timeout=4)
+
+    def say_trouble(self, text: str) -> None:
+        self.say(text, error=True)
 
     # ----- what is allowed ---------------------------------------------------------------
 
-    def chosen_code(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except CellDoesNotExist:  # the table is being rebuilt
-            return None
-
     def chosen(self) -> TicketView | None:
-        code = self.chosen_code()
+        code = self.query_one(DayTable).chosen_code()
         if self.status is None or code is None:
             return None
         return next((t for t in self.status.tickets if t.code == code), None)
 
-    def target(self, move: str) -> TicketView | None:
-        if move in ROW_MOVES:
-            return self.chosen()
-        return self.in_hand.ticket if self.in_hand else None
-
-    def _reason(self, move: str) -> tuple[str, dict] | None:
+    def _reason(self, move: Move) -> tuple[str, dict[str, object]] | None:
         return why_not(move, self.status, self.in_hand.ticket if self.in_hand else None,
                        self.chosen(), self.app.counter)
 
-    def why_not(self, move: str) -> str | None:
+    def why_not(self, move: Move) -> str | None:
         """None when ``move`` may go ahead now; else why not, in the officer's language."""
         reason = self._reason(move)
         return None if reason is None else self.app.t(reason[0], **reason[1])
 
-    def can(self, move: str) -> bool:
+    def can(self, move: Move) -> bool:
         return self._reason(move) is None
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "move" and parameters:
-            return True if self.can(parameters[0]) else None  # shown, greyed out
-        if action == "why_not" and parameters:
-            return not self.can(parameters[0])  # never shown; live only while the move is not
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        move = BY_NAME.get(str(parameters[0])) if parameters else None
+        if action == "move" and move:
+            return True if self.can(move) else None  # shown, greyed out
+        if action == "why_not" and move:
+            return not self.can(move)  # never shown; live only while the move is not
         # The supervisor's tools stay on their keys for everybody: a plain officer pressing
         # one is told why not, rather than nothing happening.
         return True
 
-    @on(DataTable.RowHighlighted)
-    def _row_moved(self) -> None:
-        for move in ROW_MOVES:
-            self.query_one(f"#move-{move}", Button).disabled = not self.can(move)
-        self.refresh_bindings()
-
     # ----- moves -------------------------------------------------------------------------
 
-    def action_why_not(self, move: str) -> None:
-        reason = self.why_not(move)
+    def action_why_not(self, name: str) -> None:
+        reason = self.why_not(BY_NAME[name])
         if reason is not None and not self.busy:
             self.say(reason, error=True)
 
-    async def action_move(self, move: str) -> None:
+    def action_move(self, name: str) -> None:
+        move = BY_NAME[name]
         if self.busy:
             return
         reason = self.why_not(move)
         if reason is not None:  # the day changed between the key and now
             self.say(reason, error=True)
             return
-        desk, counter, name = self.app.desk, self.app.counter, self.officer.name
-        ticket = self.target(move)
-        if move == "call":
-            await self.do(move, desk.call_next, counter, name)
-        elif move in ("recall", "start", "no_show"):
-            await self.do(move, getattr(desk, move), ticket.code, counter, name)
-        elif move == "return":
-            await self.do(move, desk.return_to_queue, ticket.code, name, counter)
-        elif move == "finish":
-            topics = topics_for(self.settings, ticket.service)
+        ticket = target(move, self.status, self.in_hand.ticket if self.in_hand else None,
+                        self.chosen())
+        assert ticket is not None  # why_not said there is one
+        if move.ask is None:
+            self.run_busy(self.make(move, ticket))
+            return
 
-            async def finished(result) -> None:
-                if result is not None:
-                    await self.do(move, desk.finish, ticket.code, counter, name, result.topic,
-                                  result.note, result.outcome)
+        def answered(answer: object) -> None:
+            if answer is not None:  # None: the officer went back
+                self.run_busy(self.make(move, ticket, answer))
 
-            self.app.push_screen(FinishDialog(ticket.number, topics), finished)
-        elif move == "cancel":
-            async def cancelled(reason) -> None:
-                if reason is not None:
-                    await self.do(move, desk.cancel, ticket.code, name, reason, counter)
+        self.app.push_screen(move.ask(self.app.desk.office, ticket), answered)
 
-            self.app.push_screen(CancelDialog(ticket.number), cancelled)
-        elif move == "transfer":
-            others = [s for s in desk.office.services if s.code != ticket.service]
-
-            async def moved(service) -> None:
-                if service is not None:
-                    await self.do(move, desk.transfer, ticket.code, service, counter, name)
-
-            self.app.push_screen(TransferDialog(ticket.number, others), moved)
-
-    async def do(self, move: str, fn, *args) -> bool:
+    async def make(self, move: Move, ticket: TicketView, answer: object = None) -> None:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
-        self.busy = True
+        order = Order(ticket.code, self.app.counter, self.officer.name, answer)
         try:
-            moved = await self.app.store.call(fn, *args)
-        except DeskError as error:
-            if not self.is_attached:
-                return False
-            self.say(error.message(self.app.lang), error=True)
-            self.busy = False
-            await self.refresh_day()  # another terminal may have moved it: show the truth
-            return False
+            async with self.working("#day-message"):
+                moved = await self.app.store.call(move.run, self.app.desk, order)
         finally:
-            self.busy = False
-        if not self.is_attached:
-            return True
-        self.say(self.moved_text(move, moved))
-        await self.refresh_day()
-        return True
-
-    def moved_text(self, move: str, ticket: TicketView) -> str:
-        """What the move did; a transfer keeps the state, so it names the new service."""
-        state = self.app.t(f"state_{ticket.state}")
-        if move == "transfer":
-            return self.app.t("counter_transferred", number=ticket.number, state=state,
-                              service=self.service_name(ticket.service))
-        return self.app.t("counter_moved", number=ticket.number, state=state)
+            # This terminal's own write (the change check sees only the others'), or a
+            # refusal because another terminal moved it first: read the truth either way.
+            self.app.follower.refresh()
+        t = self.app.t
+        self.say(t(move.said, number=moved.number, state=t(f"state_{moved.state}"),
+                   service=service_name(self.app, moved.service)))
 
     # ----- supervisor tools --------------------------------------------------------------
 
-    async def action_open(self, tool: str) -> None:
+    def action_open(self, tool: str) -> None:
         try:
             require_supervisor(self.officer)
         except DeskError as error:
             self.say(error.message(self.app.lang), error=True)
             return
-        if tool == "quota":
-            screen = QuotaDialog(self.officer)
-        elif tool == "officers":
-            screen = OfficersDialog(self.officer)
-        elif tool == "audit":
-            screen = AuditDialog()
-        else:
-            screen = ReportScreen()
-        async def closed(_result) -> None:
-            await self.refresh_day()
-
-        self.app.push_screen(screen, closed)
+        self.app.push_screen(TOOLS[tool][1](self.officer),
+                             lambda _closed: self.app.follower.refresh())
 
     # ----- the session -------------------------------------------------------------------
 
@@ -391,8 +255,9 @@ class CounterDay(Screen):
             return
         self.show_who()
         if self.in_hand is not None:
-            self.show_hand()
-        self.show_waits(now)
+            self.query_one(TicketInHand).show(self.in_hand)
+        if self.status is not None:
+            self.query_one(DayTable).show_waits(self.status, now)
 
     def action_lock(self) -> None:
         self.lock_session("counter_logged_out")
@@ -403,41 +268,5 @@ class CounterDay(Screen):
         while app.screen is not self:
             app.pop_screen()
         app.pop_screen()
-        login = app.screen
-        if hasattr(login, "locked"):
-            login.locked(reason_key)
-
-    # ----- words -------------------------------------------------------------------------
-
-    def say(self, text: str, error: bool = False) -> None:
-        line = self.query_one("#day-message", Label)
-        line.update(text)
-        line.set_class(error, "-error")
-        if error:
-            self.notify(text, severity="warning", timeout=4)
-
-    def service_name(self, code: str, short: bool = False) -> str:
-        if short:
-            return short_service_names(self.app.desk.office, self.app.lang).get(code, code)
-        service = self.app.desk.office.service(code)
-        if service is None:
-            return code
-        return service.name_en if self.app.lang == "en" else service.name
-
-    def clock(self, moment: dt.datetime | None) -> str:
-        if moment is None:
-            return ""
-        return f"{moment.astimezone(self.app.desk.office.zone):%H:%M}"
-
-    @staticmethod
-    def waited(ticket: TicketView, now: dt.datetime) -> float | None:
-        if ticket.waited_seconds is not None:
-            return ticket.waited_seconds
-        if ticket.state == states.WAITING and ticket.arrived_at:
-            return (now - ticket.arrived_at).total_seconds()
-        return None
-
-    def minutes(self, seconds: float | None) -> str:
-        if seconds is None:
-            return ""
-        return self.app.t("counter_minutes", minutes=int(seconds // 60))
+        if isinstance(app.screen, CounterScreen):
+            app.screen.locked(reason_key)

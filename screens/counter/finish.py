@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
+
+from data.office import Office
+from kiosk.desk.records import TicketView
+from kiosk.desk.topics import topics_for
+from screens.counter.dialog import CounterDialog
 
 
 @dataclass(frozen=True)
@@ -20,13 +23,14 @@ class FinishResult:
     outcome: str  # "resolved" or "follow_up", as the desk expects
 
 
-class FinishDialog(ModalScreen[FinishResult | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
-
+class FinishDialog(CounterDialog[FinishResult]):
     def __init__(self, number: int, topics: tuple[str, ...]) -> None:
         super().__init__()
         self.number, self.topics = number, topics
+
+    @classmethod
+    def asking(cls, office: Office, ticket: TicketView) -> FinishDialog:
+        return cls(ticket.number, topics_for(office.counter, ticket.service))
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -44,23 +48,20 @@ class FinishDialog(ModalScreen[FinishResult | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("counter_finish_ok"), id="finish-ok", variant="primary",
                              compact=True)
-                yield Button(t("counter_back"), id="finish-back", compact=True)
+                yield Button(t("counter_back"), id="finish-back", compact=True,
+                             action="screen.back")
 
     def on_mount(self) -> None:
         self.query_one(Select).focus()
-
-    @on(Button.Pressed, "#finish-back")
-    def _back(self) -> None:
-        self.dismiss(None)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#finish-ok")
     def _ok(self) -> None:
         topic = self.query_one(Select).value
         if topic is Select.NULL:
-            self.query_one(".dialog-message", Label).update(self.app.t("counter_topic_needed"))
+            self.message(self.app.t("counter_topic_needed"))
             self.query_one(Select).focus()
             return
         pressed = self.query_one(RadioSet).pressed_button
-        outcome = pressed.id.removeprefix("outcome-") if pressed else "resolved"
+        outcome = (pressed.id or "").removeprefix("outcome-") if pressed else "resolved"
         self.dismiss(FinishResult(str(topic), self.query_one(Input).value.strip(), outcome))

@@ -10,14 +10,12 @@ from textual.widgets import Button, Footer, Input, Label
 
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import OfficerView
+from screens.counter.work import CounterWork
 
 
-class CounterScreen(Screen):
+class CounterScreen(CounterWork, Screen[None]):
     CSS_PATH = "login.tcss"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.busy = False
+    MESSAGE_LINE = "#login-message"
 
     def compose(self) -> ComposeResult:
         t, office = self.app.t, self.app.desk.office
@@ -33,14 +31,14 @@ class CounterScreen(Screen):
             yield Label("", id="login-message")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#login-first-run").display = False
         self.query_one("#login-name", Input).focus()
-        try:
-            anyone = await self.app.store.call(self.app.officers.any)
-        except DeskError as error:
-            self.show_message(error.message(self.app.lang))
-            return
+        self.run_latest(self.first_run(), group="first-run")
+
+    async def first_run(self) -> None:
+        """No officer in the store yet: say how to add the first one."""
+        anyone = await self.app.store.call(self.app.officers.any)
         self.query_one("#login-first-run").display = not anyone
 
     def show_message(self, text: str) -> None:
@@ -52,27 +50,25 @@ class CounterScreen(Screen):
 
     @on(Input.Submitted, "#login-pin")
     @on(Button.Pressed, "#login-go")
+    def _log_in(self) -> None:
+        self.run_busy(self.log_in())
+
     async def log_in(self) -> None:
-        if self.busy:
-            return
         name = self.query_one("#login-name", Input).value
         pin_input = self.query_one("#login-pin", Input)
         pin, pin_input.value = pin_input.value, ""  # the PIN never stays on screen
-        self.busy = True
         try:
-            officer = await self.app.store.call(self.app.officers.login, name, pin,
-                                            self.app.counter)
+            async with self.working("#login-message"):
+                officer = await self.app.store.call(self.app.officers.login, name, pin,
+                                                    self.app.counter)
         except DeskError as error:
             self.show_message(error.message(self.app.lang))
             pin_input.focus()
             return
-        finally:
-            self.busy = False
-        self.show_message("")
         self.open_day(officer)
 
     def open_day(self, officer: OfficerView) -> None:
-        from screens.counter.day import CounterDay
+        from screens.counter.day import CounterDay  # the day's screens load at the first login
 
         self.app.push_screen(CounterDay(officer))
 

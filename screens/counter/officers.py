@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select
 
-from kiosk.desk.errors import DeskError
 from kiosk.desk.officers import ROLES
 from kiosk.desk.records import OfficerView
+from screens.counter.dialog import CounterDialog
+
+ACTIONS = ("add", "reset", "disable", "enable")
 
 
-class OfficersDialog(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
-
+class OfficersDialog(CounterDialog[None]):
     def __init__(self, officer: OfficerView) -> None:
         super().__init__()
         self.officer = officer
@@ -36,46 +33,37 @@ class OfficersDialog(ModalScreen[None]):
                              allow_blank=False, id="officer-role", compact=True)
             yield Label("", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                for action in ("add", "reset", "disable", "enable"):
+                for action in ACTIONS:
                     yield Button(t(f"counter_officers_{action}"), id=f"officer-{action}",
-                                 compact=True)
-                yield Button(t("counter_back"), id="officer-back", compact=True)
+                                 compact=True, action=f"screen.act('{action}')")
+                yield Button(t("counter_back"), id="officer-back", compact=True,
+                             action="screen.back")
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         t = self.app.t
         table = self.query_one(DataTable)
         table.add_columns(t("counter_login_name"), t("counter_officers_role"),
                           t("counter_officers_active"))
-        await self.reload()
+        self.run_latest(self.reload(), group="officers")
         self.query_one("#officer-name", Input).focus()
 
     async def reload(self) -> None:
         t = self.app.t
-        try:
-            officers = await self.app.store.call(self.app.officers.list)
-        except DeskError as error:
-            self.message(error.message(self.app.lang))
-            return
+        officers = await self.app.store.call(self.app.officers.list)
         table = self.query_one(DataTable)
         table.clear()
         for o in officers:
             table.add_row(o.name, t(f"counter_role_{o.role}"),
                           t("counter_yes") if o.active else t("counter_no"), key=o.name)
 
-    def message(self, text: str) -> None:
-        self.query_one(".dialog-message", Label).update(text)
-
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:
         self.query_one("#officer-name", Input).value = event.row_key.value or ""
 
-    @on(Button.Pressed, "#officer-back")
-    def _back(self) -> None:
-        self.dismiss(None)
+    def action_act(self, action: str) -> None:
+        self.run_busy(self.act(action))
 
-    @on(Button.Pressed, "#officer-add, #officer-reset, #officer-disable, #officer-enable")
-    async def _act(self, event: Button.Pressed) -> None:
-        action = event.button.id.removeprefix("officer-")
+    async def act(self, action: str) -> None:
         officers, me = self.app.officers, self.officer.name
         name = self.query_one("#officer-name", Input).value.strip()
         pin_input = self.query_one("#officer-pin", Input)
@@ -83,16 +71,13 @@ class OfficersDialog(ModalScreen[None]):
         if action == "disable" and name == me:
             self.message(self.app.t("counter_officers_not_self"))
             return
-        try:
-            if action == "add":
-                role = self.query_one("#officer-role", Select).value
-                done = await self.app.store.call(officers.add, name, str(role), pin, me)
-            elif action == "reset":
-                done = await self.app.store.call(officers.reset_pin, name, pin, me)
-            else:
-                done = await self.app.store.call(officers.set_active, name, action == "enable", me)
-        except DeskError as error:
-            self.message(error.message(self.app.lang))
-            return
+        role = str(self.query_one("#officer-role", Select).value)
+        # Each action as the officers' register takes it, run in the store thread.
+        calls = {"add": lambda: officers.add(name, role, pin, me),
+                 "reset": lambda: officers.reset_pin(name, pin, me),
+                 "disable": lambda: officers.set_active(name, False, me),
+                 "enable": lambda: officers.set_active(name, True, me)}
+        async with self.working(".dialog-message"):
+            done = await self.app.store.call(calls[action])
         self.message(self.app.t(f"counter_officers_{action}_done", name=done.name))
         await self.reload()

@@ -7,19 +7,17 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from kiosk.desk import supervision
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView
+from screens.counter.dialog import CounterDialog
 
 
-class QuotaDialog(ModalScreen[DayStatus | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "back", show=False)]
+class QuotaDialog(CounterDialog[DayStatus]):
+    """Answers the date's status as last saved, if a quota was saved."""
 
     def __init__(self, officer: OfficerView) -> None:
         super().__init__()
@@ -45,11 +43,15 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
                              compact=True)
                 yield Button(t("counter_quota_close"), id="quota-close", variant="error",
                              compact=True)
-                yield Button(t("counter_back"), id="quota-back", compact=True)
+                yield Button(t("counter_back"), id="quota-back", compact=True,
+                             action="screen.back")
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#quota-value", Input).focus()
-        await self.show_date()
+        self.run_latest(self.show_date(), group="date")
+
+    def answer_on_back(self) -> DayStatus | None:
+        return self.saved
 
     def day(self) -> dt.date | None:
         try:
@@ -57,10 +59,10 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
         except ValueError:
             return None
 
-    def message(self, text: str) -> None:
-        self.query_one(".dialog-message", Label).update(text)
-
     @on(Input.Changed, "#quota-date")
+    def _date_typed(self) -> None:
+        self.run_latest(self.show_date(), group="date")
+
     async def show_date(self) -> None:
         """The date's numbers as they stand: issued, quota, left."""
         day, line = self.day(), self.query_one("#quota-now", Label)
@@ -72,9 +74,8 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
         except DeskError as error:
             line.update(error.message(self.app.lang))
             return
-        if day != self.day():
-            return  # typed on meanwhile
-        line.update(self.describe(status))
+        if day == self.day():  # not typed on meanwhile
+            line.update(self.describe(status))
 
     def describe(self, status: DayStatus) -> str:
         t = self.app.t
@@ -86,16 +87,16 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
 
     @on(Button.Pressed, "#quota-save")
     @on(Input.Submitted, "#quota-reason")
-    async def save(self) -> None:
+    def _save(self) -> None:
         value = self.query_one("#quota-value", Input).value.strip()
         if not value.isdigit():
             self.message(self.app.t("quota_invalid"))
             return
-        await self.set_quota(int(value))
+        self.run_busy(self.set_quota(int(value)))
 
     @on(Button.Pressed, "#quota-close")
-    async def close_date(self) -> None:
-        await self.set_quota(0)
+    def _close_date(self) -> None:
+        self.run_busy(self.set_quota(0))
 
     async def set_quota(self, quota: int) -> None:
         day = self.day()
@@ -103,16 +104,10 @@ class QuotaDialog(ModalScreen[DayStatus | None]):
             self.message(self.app.t("date_invalid"))
             return
         reason = self.query_one("#quota-reason", Input).value
-        try:
-            status = await self.app.store.call(supervision.set_quota, self.app.desk, self.officer,
-                                           day, quota, reason, self.app.counter)
-        except DeskError as error:
-            self.message(error.message(self.app.lang))
-            return
+        async with self.working(".dialog-message"):
+            status = await self.app.store.call(supervision.set_quota, self.app.desk,
+                                               self.officer, day, quota, reason,
+                                               self.app.counter)
         self.saved = status
         self.query_one("#quota-now", Label).update(self.describe(status))
         self.message(self.app.t("counter_quota_saved", date=day.isoformat(), quota=quota))
-
-    @on(Button.Pressed, "#quota-back")
-    def action_back(self) -> None:
-        self.dismiss(self.saved)

@@ -13,22 +13,24 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
-from kiosk.desk.errors import DeskError
 from kiosk.desk.report import Figures, Report, build_report
 from kiosk.desk.topics import short_service_names
 from screens.common.shown_text import shown
+from screens.counter.work import CounterWork
 
 BAR_WIDTH = 30
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(CounterWork, Screen[None]):
     CSS_PATH = "report.tcss"
+    MESSAGE_LINE = "#report-message"
     BINDINGS = [Binding("escape", "back", show=False),
                 Binding("f2", "export", show=False, priority=True)]  # works from the inputs too
 
     def __init__(self) -> None:
         super().__init__()
         self.report: Report | None = None
+        self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
         t, today = self.app.t, self.app.desk.today().isoformat()
@@ -40,19 +42,20 @@ class ReportScreen(Screen[None]):
             yield Button(t("counter_report_show"), id="report-show", variant="primary",
                          compact=True)
             yield Button(t("counter_report_export", k="F2"), id="report-export", compact=True)
-            yield Button(t("counter_back"), id="report-back", compact=True)
+            yield Button(t("counter_back"), id="report-back", compact=True,
+                         action="screen.back")
         yield Label("", id="report-total")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-chart")
         yield Label("", id="report-message")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in ("group", "issued", "served", "no_shows", "cancelled", "average_wait",
                     "longest_wait", "average_service"):
             table.add_column(self.app.t(f"counter_report_{key}"), key=key)
-        await self.show_report()
+        self.run_latest(self.show_report(), group="report")
         table.focus()
 
     def dates(self) -> tuple[dt.date, dt.date] | None:
@@ -67,18 +70,17 @@ class ReportScreen(Screen[None]):
 
     @on(Button.Pressed, "#report-show")
     @on(Input.Submitted)
+    def _asked(self) -> None:
+        self.run_latest(self.show_report(), group="report")
+
     async def show_report(self) -> None:
         dates = self.dates()
         if dates is None:
             self.message(self.app.t("date_invalid"))
             return
-        try:
+        async with self.working("#report-message"):
             report = await self.app.store.call(build_report, self.app.desk, *dates)
-        except DeskError as error:
-            self.message(error.message(self.app.lang))
-            return
         self.report = report
-        self.message("")
         self.query_one("#report-total", Label).update(self.summary(report.total))
         table = self.query_one(DataTable)
         table.clear()
@@ -119,7 +121,10 @@ class ReportScreen(Screen[None]):
         return "\n".join(lines)
 
     @on(Button.Pressed, "#report-export")
-    async def action_export(self) -> None:
+    def action_export(self) -> None:
+        self.run_busy(self.export())
+
+    async def export(self) -> None:
         report = self.report
         if report is None:
             return
@@ -133,13 +138,13 @@ class ReportScreen(Screen[None]):
             path.write_text(report.to_csv(), encoding="utf-8")
 
         try:
-            await self.app.store.call(write)
+            async with self.working("#report-message"):
+                await self.app.store.call(write)
         except OSError as error:
             self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
             return
         self.exported = path
         self.message(self.app.t("counter_report_exported", path=shown(str(path))))
 
-    @on(Button.Pressed, "#report-back")
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from data.office import Office, Service
+from kiosk.desk.records import TicketView
+from screens.counter.dialog import CounterDialog
 
-class TransferDialog(ModalScreen[str | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
-    def __init__(self, number: int, services) -> None:
+class TransferDialog(CounterDialog[str]):
+    """Answers the code of the service chosen."""
+
+    def __init__(self, number: int, services: Sequence[Service]) -> None:
         super().__init__()
         self.number, self.services = number, services
+
+    @classmethod
+    def asking(cls, office: Office, ticket: TicketView) -> TransferDialog:
+        return cls(ticket.number, [s for s in office.services if s.code != ticket.service])
 
     def compose(self) -> ComposeResult:
         t, en = self.app.t, self.app.lang == "en"
@@ -26,9 +33,9 @@ class TransferDialog(ModalScreen[str | None]):
                 for service in self.services:
                     yield Button(service.name_en if en else service.name,
                                  id=f"transfer-{service.code}", variant="primary", compact=True)
-                yield Button(t("counter_back"), id="transfer-back", compact=True)
+                yield Button(t("counter_back"), id="transfer-back", compact=True,
+                             action="screen.back")
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "Button.-primary")
     def _chosen(self, event: Button.Pressed) -> None:
-        code = event.button.id.removeprefix("transfer-")
-        self.dismiss(None if code == "back" else code)
+        self.dismiss((event.button.id or "").removeprefix("transfer-"))
