@@ -11,7 +11,8 @@ from kiosk.desk.officers import Officers
 from kiosk.texts import say
 from screens.counter.login import CounterScreen
 from pilot_helpers import until
-from test_counter_helpers import PIN, add_officers, caught_up, logged_in, log_in, wait_for
+from test_counter_helpers import (PIN, add_officers, caught_up, fails_once, logged_in, log_in,
+                                  wait_for)
 
 NAMES = ("Ani Lestari", "Yohanes Tefa", "Maria Bria")
 
@@ -250,15 +251,8 @@ async def test_a_store_fault_is_said_calmly_and_the_next_try_works(sqlite_desk, 
     desk = sqlite_desk
     add_officers(desk)
     book_three(desk)
-    real = desk.call_next
-    faults = [StoreUnavailable("disk I/O error")]
-
-    def flaky(*args):
-        if faults:
-            raise faults.pop()
-        return real(*args)
-
-    monkeypatch.setattr(desk, "call_next", flaky)
+    monkeypatch.setattr(desk, "call_next",
+                        fails_once(desk.call_next, StoreUnavailable("disk I/O error")))
     app = KioskApp(desk, "counter")
     async with app.run_test(size=(80, 24)) as pilot:
         day = await logged_in(pilot)
@@ -322,20 +316,14 @@ async def test_a_bug_under_a_move_is_said_and_the_counter_stays_up(sqlite_desk, 
     desk = sqlite_desk
     add_officers(desk)
     book_three(desk)
-    real, bugs = desk.call_next, [RuntimeError("a bug, not a refusal")]
-
-    def buggy(*args):
-        if bugs:
-            raise bugs.pop()
-        return real(*args)
-
+    buggy = fails_once(desk.call_next, RuntimeError("a bug, not a refusal"))
     monkeypatch.setattr(desk, "call_next", buggy)
     app = KioskApp(desk, "counter")
     async with app.run_test(size=(80, 24)) as pilot:
         day = await logged_in(pilot)
         message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
         await pilot.press("n")
-        await until(pilot, lambda: not bugs or not app.is_running)  # the bug happened
+        await until(pilot, lambda: buggy.failed() or not app.is_running)
         await until(pilot, lambda: not day.busy or not app.is_running)
         assert app.is_running and app._exception is None
         assert message() == say("counter_work_failed", "id")

@@ -21,6 +21,19 @@ async def wait_for(pilot, condition, tries: int = 150) -> None:
     assert condition(), "the screen never got there"
 
 
+def fails_once(real, error: Exception):
+    """``real``, except that its first call raises ``error``."""
+    faults = [error]
+
+    def flaky(*args):
+        if faults:
+            raise faults.pop()
+        return real(*args)
+
+    flaky.failed = lambda: not faults  # the fault has happened
+    return flaky
+
+
 def caught_up(day, desk) -> bool:
     """The day screen shows the store as it stands (read on the test's own connection), no
     read of the day and no move of its own under way."""
