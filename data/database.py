@@ -143,6 +143,8 @@ def _sqlite_db(path: str) -> peewee.SqliteDatabase:
             "busy_timeout": int(BUSY_TIMEOUT_S * 1000),
             "foreign_keys": 1,
             "synchronous": "normal",
+            # Deleted and overwritten content is zeroed, not left in free space (kiosk purge).
+            "secure_delete": 1,
         },
     )
 

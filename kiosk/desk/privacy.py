@@ -2,7 +2,7 @@
 
 What is erased: the name, NPWP/NIK/passport number, telephone and the officer's free note.
 What stays: number, day, service, state, times, counter, topic and outcome — the anonymous
-statistics of the reports.
+statistics of the reports. Erased also from the store's files: see data/privacy.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from data.office_settings import RETENTION_DAYS
-from data.privacy import erase_visitors
+from data.privacy import erase_visitors, scrub_files
 from kiosk.desk.desk import Desk
 from kiosk.desk.guard import store_errors
 from kiosk.desk.errors import InvalidInput
@@ -23,6 +23,7 @@ ERASED_NAME = "-"
 class PurgeResult:
     before: dt.date  # tickets of days before this date were erased
     tickets: int
+    not_scrubbed: tuple[str, ...] = ()  # steps that could not take old values out of the files
 
 
 @store_errors
@@ -36,6 +37,7 @@ def purge(desk: Desk, actor: str, older_than_days: int | None = None) -> PurgeRe
         count = erase_visitors(before, ERASED_NAME)
         desk.audit_log.write("purge", actor, None,
                              detail=f"{count} tickets before {before.isoformat()}")
-    return PurgeResult(before, count)
+    # After the commit: the erased values are still in the files until these steps.
+    return PurgeResult(before, count, tuple(scrub_files(desk.db)))
 
 
