@@ -67,3 +67,61 @@ def test_sqlite_purge_leaves_no_erased_value_in_main_wal_or_shm(tmp_path, clock)
         assert desk.detail(kept[0]).visitor.name == kept[1]
     finally:
         desk.db.close()
+
+
+@pytest.fixture(scope="module")
+def own_cluster_factory():
+    """Throwaway clusters of this module's own (their files are read): made on demand,
+    removed at the end. With KIOSK_REQUIRE_PG=1 (CI) a machine that cannot make one fails."""
+    from pg_own import OwnCluster, problem
+
+    why = problem()
+    if why:
+        if os.environ.get("KIOSK_REQUIRE_PG") == "1":
+            pytest.fail(why)
+        pytest.skip(why)
+    made: list[OwnCluster] = []
+
+    def make(settings: str = "") -> OwnCluster:
+        made.append(OwnCluster(settings))
+        return made[-1]
+
+    yield make
+    for cluster in made:
+        cluster.remove()
+
+
+def purge_on(cluster, clock: Clock):
+    desk = open_desk(cluster.url, ALWAYS_OPEN, clock=clock)
+    try:
+        erased, kept = book_the_day(desk, clock)
+        assert sorted(found_in(cluster.files(), erased)) == sorted(erased)  # the control
+        result = purge(desk, "Sari", older_than_days=10)
+        assert result.tickets == 3
+        assert desk.detail(kept[0]).visitor.name == kept[1]
+        return result, erased
+    finally:
+        desk.db.close()
+
+
+def test_postgres_purge_rewrites_the_table_files_even_for_a_plain_role(own_cluster_factory, clock):
+    """The terminals' role owns the table: VACUUM FULL needs no more. The WAL it cannot
+    clear (no checkpoint, no segment switch for that role), and the purge says so."""
+    cluster = own_cluster_factory()
+    result, erased = purge_on(cluster, clock)
+    cluster.admin("CHECKPOINT")  # the server's own, within checkpoint_timeout: pages to disk
+    tables = [p for p in cluster.files() if "pg_wal" not in p.parts]
+    assert found_in(tables, erased) == {}
+    assert result.not_scrubbed and "pg_switch_wal" in result.not_scrubbed[0]
+
+
+def test_postgres_purge_leaves_no_erased_value_in_any_file_with_the_office_setup(
+        own_cluster_factory, clock):
+    """The set-up the README asks for: wal_recycle=off on the server, the purging role
+    granted pg_checkpoint and pg_switch_wal. Then neither base/ nor pg_wal/ holds a value."""
+    cluster = own_cluster_factory("wal_recycle = off")
+    cluster.admin("GRANT pg_checkpoint TO kiosk")
+    cluster.admin("GRANT EXECUTE ON FUNCTION pg_switch_wal() TO kiosk", "kiosk_test")
+    result, erased = purge_on(cluster, clock)
+    assert result.not_scrubbed == ()
+    assert found_in(cluster.files(), erased) == {}
