@@ -46,7 +46,7 @@ def _scrub_postgres(db: peewee.Database) -> list[str]:
     # checkpoint). The WAL still holds the old rows until its segments are removed: that
     # needs CHECKPOINT (superuser or pg_checkpoint) and the server's wal_recycle=off.
     left: list[str] = []
-    table = Ticket._meta.table_name  # type: ignore[attr-defined]  # peewee's Metadata
+    table = Ticket._meta.table_name
     db.execute_sql(f'VACUUM FULL "{table}"')
     try:
         db.execute_sql("SELECT pg_switch_wal()")
