@@ -34,5 +34,7 @@ def test_purge_erases_old_personal_data_and_keeps_the_statistics(desk, clock):
 
 def test_purge_on_the_command_line_uses_the_profile_retention(sqlite_url, capsys):
     assert main(["--db", sqlite_url, "--office", str(ALWAYS_OPEN), "purge", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["tickets"] == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["tickets"] == 0
+    assert out["not_scrubbed"] == []  # SQLite: the checkpoint emptied the write-ahead log
     assert main(["--db", sqlite_url, "--office", str(ALWAYS_OPEN), "purge", "--older-than", "x"]) == 2

@@ -93,9 +93,12 @@ def _purge(desk, args) -> int:
 
     result = purge(desk, _actor(args), args.older_than)
     if args.json:
-        print(json.dumps({"before": result.before.isoformat(), "tickets": result.tickets}))
+        print(json.dumps({"before": result.before.isoformat(), "tickets": result.tickets,
+                          "not_scrubbed": list(result.not_scrubbed)}))
     else:
         print(both("purged", tickets=result.tickets, before=result.before.isoformat()))
+        if result.not_scrubbed:
+            print(both("purge_not_scrubbed", steps="; ".join(result.not_scrubbed)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -142,6 +142,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Data pribadi {tickets} tiket sebelum {before} telah dihapus.",
         "Personal data of {tickets} tickets before {before} erased.",
     ),
+    "purge_not_scrubbed": (
+        "Peringatan: salinan lama mungkin masih ada di berkas basis data ({steps}); lihat README, Keamanan.",
+        "Warning: old copies may remain in the database files ({steps}); see the README, Security.",
+    ),
     # The store.
     "store_unavailable": (
         "Basis data tidak dapat digunakan: {detail}",
