@@ -22,7 +22,7 @@ from kiosk.texts import say
 from screens.lobby.welcome import LobbyScreen
 from test_counter_helpers import add_officers, logged_in, says_store_trouble, wait_for
 from test_lobby_flows import take
-from pilot_helpers import click_ready, settled, until
+from pilot_helpers import settled, until
 
 STORE_DOWN = say("lobby_store_down", "id")
 
@@ -76,7 +76,8 @@ async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
         await until(pilot, lambda: welcome_trouble(app) == "")
         app.screen.query_one("#phone").focus()
         await pilot.press("enter")  # Enter on the last field: go on
-        await click_ready(pilot, "#confirm-ok")
+        await until(pilot, lambda: app.screen.query_one("#steps").current == "step-confirm")
+        await pilot.click("#confirm-ok")
         await until(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen)
