@@ -32,3 +32,14 @@ async def until(pilot, condition, timeout: float = 10.0, step: float = 0.02) -> 
         if time.monotonic() > deadline:
             assert condition(), f"not reached within {timeout} s"
         await pilot.pause(step)
+
+
+async def settled(pilot, condition, seconds: float = 1.0, timeout: float = 10.0) -> None:
+    """``until(condition)``, then let the app run ``seconds`` more with it still holding:
+    its start-up reads and the next few ticks are over before a test changes the world, so
+    what follows is noticed by the running app, not by a read that was already on its way."""
+    await until(pilot, condition, timeout)
+    calm_from = time.monotonic()
+    await until(pilot, lambda: not condition() or time.monotonic() - calm_from >= seconds,
+                timeout=seconds + timeout)
+    assert condition(), "did not stay so"

@@ -22,7 +22,7 @@ from kiosk.texts import say
 from screens.lobby.welcome import LobbyScreen
 from test_counter_helpers import add_officers, logged_in, says_store_trouble, wait_for
 from test_lobby_flows import take
-from pilot_helpers import click_ready, until
+from pilot_helpers import settled, until
 
 STORE_DOWN = say("lobby_store_down", "id")
 
@@ -43,6 +43,15 @@ def no_traceback(app) -> None:
     assert app.is_running and app._exception is None
 
 
+def welcome_trouble(app) -> str:
+    """The welcome's trouble line, also while another lobby screen is on top of it."""
+    return str(lobby_of(app).query_one("#trouble", Static).render())
+
+
+def form_why(app) -> str:
+    return str(app.screen.query_one("#form-why").render())
+
+
 async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
     folder = tmp_path / "store"
     folder.mkdir()
@@ -50,27 +59,30 @@ async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
     desk.book("perpajakan", "Budi Santoso")
     app = KioskApp(desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        desk.db.close()
-        await app.store.reconnect()  # as after a restart: no handle keeps the old file
+        await settled(pilot, lambda: "14 dari 15" in screen_text(app))
         folder.rename(tmp_path / "moved")
-        lobby_of(app)._stale = True  # the next tick reads the day (as at midnight)
-        await wait_text(pilot, STORE_DOWN)
+        # Nobody touches the lobby: it notices by itself.
+        await until(pilot, lambda: STORE_DOWN in screen_text(app))
         # A taxpayer tries to take a number meanwhile: a sentence, the lobby stays.
         await take(pilot, "perpajakan", name="Maria Bria")
-        why = str(app.screen.query_one("#form-why").render())
-        assert why.startswith(say("store_unavailable", "id", detail="")), why
+        refused = say("store_unavailable", "id", detail="")
+        await until(pilot, lambda: form_why(app).startswith(refused))
+        why = form_why(app)
+        assert why.startswith(refused), why
         assert "Traceback" not in why and len(why.splitlines()) == 1
         no_traceback(app)
         (tmp_path / "moved").rename(folder)
+        # The welcome, under the form, sees the store back by itself.
+        await until(pilot, lambda: welcome_trouble(app) == "")
         app.screen.query_one("#phone").focus()
         await pilot.press("enter")  # Enter on the last field: go on
-        await click_ready(pilot, "#confirm-ok")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
+        await until(pilot, lambda: app.screen.query_one("#steps").current == "step-confirm")
+        await pilot.click("#confirm-ok")
+        await until(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         await pilot.press("escape")
-        for _ in range(20):
-            await pilot.pause(0.05)
-        await wait_text(pilot, STORE_DOWN, present=False)
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen)
+                    and "13 dari 15" in screen_text(app))
+        assert STORE_DOWN not in screen_text(app)
         no_traceback(app)
     assert desk.status().issued == 2
 
@@ -80,28 +92,25 @@ async def test_lobby_file_replaced_by_garbage(tmp_path, clock):
     desk = open_desk(str(path), ALWAYS_OPEN, clock=clock)
     app = KioskApp(desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot, lambda: "15 dari 15" in screen_text(app))
         good = tmp_path / "good.db"
-        desk.db.close()
-        await app.store.reconnect()
         shutil.move(path, good)
         for extra in ("-wal", "-shm"):
             (tmp_path / f"kiosk.db{extra}").unlink(missing_ok=True)
         path.write_bytes(b"garbage, not a database\n" * 400)
-        lobby_of(app)._stale = True
-        await wait_text(pilot, STORE_DOWN)
+        # Nobody touches the lobby: it notices by itself.
+        await until(pilot, lambda: STORE_DOWN in screen_text(app))
         await pilot.click("#checkin")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "CheckInScreen")
         await pilot.press(*"ABCDEF", "enter")
-        await pilot.pause()
-        assert STORE_DOWN in str(app.screen.query_one("#checkin-why").render())
+        await until(pilot, lambda: STORE_DOWN in str(app.screen.query_one("#checkin-why").render()))
         no_traceback(app)
         await pilot.press("escape")
-        desk.db.close()
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
         path.unlink()
         shutil.move(good, path)
-        lobby_of(app)._stale = True
-        await wait_text(pilot, STORE_DOWN, present=False)
+        await until(pilot, lambda: STORE_DOWN not in screen_text(app))
+        assert "15 dari 15" in screen_text(app)
         no_traceback(app)
 
 
@@ -270,19 +279,16 @@ async def test_board_store_taken_away_and_back(tmp_path, clock, how):
     app = KioskApp(desk, "board")
     async with app.run_test(size=(80, 24)) as pilot:
         board = app.screen
-        await wait_for(pilot, lambda: board.status is not None)
+        await settled(pilot, lambda: board.status is not None)
         alert = board.query_one("#board-alert")
         assert not alert.display
-        # Let go of every open handle, as after a restart of the terminal.
-        await app.store.reconnect()
-        desk.db.close()
         put_back = break_store(tmp_path, folder, how)
-        await wait_for(pilot, lambda: alert.display)
+        # Nobody touches the board or the store: it notices by itself.
+        await until(pilot, lambda: alert.display)
         assert say("board_store_down", "id") in str(alert.render())
         no_traceback(app)
-        await app.store.call(desk.db.close)
         put_back()
-        await wait_for(pilot, lambda: not alert.display, tries=200)
+        await until(pilot, lambda: not alert.display)
         assert board.status.issued == 1
         no_traceback(app)
 

@@ -316,7 +316,7 @@ async def test_welcome_follows_bookings_from_other_terminals(store_url, clock):
             assert "15 dari 15" in shown(app, "#left")
             for _ in range(3):
                 other.book("perpajakan", "Ani")
-            for _ in range(40):  # the change check runs 4 times a second
+            for _ in range(40):  # the change check runs 5 times a second
                 await pilot.pause(0.05)
                 if "12 dari 15" in shown(app, "#left"):
                     break

@@ -15,7 +15,7 @@ from kiosk.desk.errors import Refused
 from kiosk.desk.store import open_desk
 from kiosk.texts import say
 from test_counter_helpers import add_officers, logged_in, wait_for
-from pilot_helpers import click_ready, until
+from pilot_helpers import click_ready, settled, until
 
 
 def screen_text(app) -> str:
@@ -32,22 +32,23 @@ async def test_lobby_rolls_over_at_midnight(sqlite_desk, clock):
     book_some(desk, 4)
     app = KioskApp(desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: say("lobby_left_today", "id", left=11, quota=15)
-                       in screen_text(app))
+        # Settled on the old day: its start-up reads are over, so only the rollover itself
+        # can bring the new day's count.
+        await settled(pilot, lambda: say("lobby_left_today", "id", left=11, quota=15)
+                      in screen_text(app) and "30 November 2026" in screen_text(app))
         clock.set(2026, 12, 1, 0, 1)
-        # The count and the clock line are refreshed on their own ticks: wait for both.
-        await wait_for(pilot, lambda: say("lobby_left_today", "id", left=15, quota=15)
-                       in screen_text(app) and "1 Desember 2026" in screen_text(app))
+        # Nobody writes at night: the count and the clock line change on their own.
+        await until(pilot, lambda: say("lobby_left_today", "id", left=15, quota=15)
+                    in screen_text(app) and "1 Desember 2026" in screen_text(app))
         assert "Selasa, 1 Desember 2026" in screen_text(app)
         # The first number of the new day is 1 again.
         await pilot.click("#service-perpajakan")
-        await pilot.pause()
         await click_ready(pilot, "#status-self")
-        await pilot.pause()
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "name")
         await pilot.press(*"Maria Bria", "enter", "enter", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query_one("#steps").current == "step-confirm")
         await pilot.click("#confirm-ok")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
+        await until(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         assert app.screen.ticket.number == 1 and app.screen.ticket.date == dt.date(2026, 12, 1)
     yesterday = desk.status(dt.date(2026, 11, 30))
     assert {t.state for t in yesterday.tickets} == {"expired"}

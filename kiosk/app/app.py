@@ -57,6 +57,10 @@ class KioskApp(RoleApp):
         self.officers = Officers(desk)
         # Every database call of the screens goes through this one thread (and connection).
         self.store = StoreThread(desk, thread_name=f"{role}-store")
+        # ...so start-up's connection on this thread goes: a second handle in the process
+        # would keep a moved or replaced file's WAL index and fail the store thread's
+        # reconnection ("disk I/O error") once the file is back.
+        desk.db.close()
         # One follower of the store for the whole terminal; the screens get its messages.
         self.follower = StoreFollower(self)
         self.title = desk.office.name

@@ -1,8 +1,8 @@
 """The board: the live waiting list on the lobby TV (and in a browser through serve).
 
-It follows every terminal's changes: a cheap change check every 0.2 s, and only when
-something changed, one read of the day. Both run in the app's store thread, so the screen
-never waits on the database.
+It shows every terminal's changes as the app's follower of the store reads them (a cheap
+change check five times a second, one read of the day when something changed, the new day
+at midnight) and says when the store is in trouble; the screen never waits on the database.
 """
 
 from __future__ import annotations
@@ -16,16 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from kiosk.devices import speech
-from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus
 from kiosk.desk.states import CALLED
 from screens.board.next_list import NextList
+from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.common.role_app import RoleApp
 from screens.board.serving import NowServing
 from screens.board.ticker import Ticker
 
-POLL_SECONDS = 0.2  # the change check: a few µs, five times a second
-RETRY_SECONDS = 1.0  # while the store is away, try it again this often
 FRESH_SECONDS = 8.0  # how long a new call stands out
 TICKER_SECONDS = 6.0
 
@@ -36,13 +34,9 @@ class BoardScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.status: DayStatus | None = None
-        self.store_down = False
-        self._day = None
+        self.status: DayStatus | None = None  # the day shown
         self._seen_calls: set[tuple[str, int]] | None = None  # None until the first read
         self._fresh: dict[str, float] = {}  # code -> monotonic time it stops standing out
-        self._retry_at = 0.0
-        self._reading = False
 
     def compose(self) -> ComposeResult:
         office = self.app.desk.office
@@ -61,56 +55,38 @@ class BoardScreen(Screen):
     async def on_mount(self) -> None:
         desk = self.app.desk
         self.speaker = speech.speaker_for(desk.office)
-        self.query_one("#board-alert").display = False
+        self._show_trouble(False)
         self._show_clock()
         self.set_interval(1.0, self._show_clock)
         self.set_interval(TICKER_SECONDS, self.query_one(Ticker).advance)
-        await self.refresh_day(force=True)
-        self.set_interval(POLL_SECONDS, self.refresh_day)
+        follower = self.app.follower
+        await follower.read_now()  # the first frame already shows the day
+        self._show_trouble(follower.trouble is not None)
+        if follower.status is not None:
+            self.show(follower.status)
 
     def on_unmount(self) -> None:
         self.speaker.close()
 
-    # ----- following the store -----------------------------------------------------------
+    # ----- what the follower of the store says --------------------------------------------
 
-    async def refresh_day(self, force: bool = False) -> None:
-        """Check for a change; if there is one (or the day rolled over), read the day once."""
-        if self._reading:
-            return
-        now = time.monotonic()
-        if self.store_down and not force and now < self._retry_at:
-            return
-        # Midnight office time: read the new day even though nobody changed anything.
-        rolled = self._day is not None and self.app.desk.today() != self._day
-        self._reading = True
-        store = self.app.store
-        try:
-            # The cheap check; then at most one read of the day.
-            status = None
-            if await store.changed() or force or rolled or self.store_down:
-                status = await store.call(self.app.desk.status)
-        except Exception as error:  # StoreUnavailable, or anything odd: say so, keep running
-            if not isinstance(error, DeskError):
-                self.log.error(f"board read failed: {error!r}")
-            self._retry_at = time.monotonic() + RETRY_SECONDS
-            self._set_down(True)
-            return
-        finally:
-            self._reading = False
-        if status is not None:
-            self._set_down(False)
-            self.show(status)
+    def on_day_changed(self, message: DayChanged) -> None:
+        self.show(message.status)
 
-    def _set_down(self, down: bool) -> None:
-        if down != self.store_down:
-            self.store_down = down
-            self.query_one("#board-alert").display = down
-            self.set_class(down, "-store-down")
+    def on_store_trouble(self, message: StoreTrouble) -> None:
+        self._show_trouble(True)  # the last known list stays up
+
+    def on_store_back(self, message: StoreBack) -> None:
+        self._show_trouble(False)
+
+    def _show_trouble(self, trouble: bool) -> None:
+        self.query_one("#board-alert").display = trouble
+        self.set_class(trouble, "-store-down")
 
     # ----- showing -----------------------------------------------------------------------
 
     def show(self, status: DayStatus) -> None:
-        self.status, self._day = status, status.date
+        self.status = status
         self._note_calls(status)
         now = time.monotonic()
         fresh = {code for code, until in self._fresh.items() if until > now}

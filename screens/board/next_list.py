@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
 from kiosk.desk.records import TicketView
+from screens.common.role_app import RoleApp
 
 
 class NextList(Vertical):
+    app = getters.app(RoleApp)
+
     def compose(self) -> ComposeResult:
         yield Label(self.app.t("board_next"), classes="board-heading")
         yield Static("", id="next-numbers")

@@ -6,16 +6,20 @@ The most recent call comes first; a fresh call or recall is highlighted for a fe
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Label
 
 from kiosk.desk.records import TicketView
 from kiosk.desk.states import CALLED
+from screens.common.role_app import RoleApp
 
 
 class ServingCard(Horizontal):
     """A number and its counter."""
+
+    app = getters.app(RoleApp)
 
     def compose(self) -> ComposeResult:
         yield Digits("", classes="card-number")
@@ -39,6 +43,8 @@ class ServingCard(Horizontal):
 
 class NowServing(Vertical):
     """As many cards as there are counters; any more are listed on one line."""
+
+    app = getters.app(RoleApp)
 
     def __init__(self, cards: int, **kwargs):
         super().__init__(**kwargs)

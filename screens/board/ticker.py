@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.widgets import Static
 
 from data.office import Office
+from screens.common.role_app import RoleApp
 
 
 def ticker_lines(office: Office, t, lang: str) -> list[str]:
@@ -26,6 +28,8 @@ def ticker_lines(office: Office, t, lang: str) -> list[str]:
 
 
 class Ticker(Static):
+    app = getters.app(RoleApp)
+
     def on_mount(self) -> None:
         self.lines = ticker_lines(self.app.desk.office, self.app.t, self.app.lang)
         self.index = 0

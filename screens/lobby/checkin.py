@@ -3,6 +3,7 @@ the ticket joins today's waiting list. Every refusal is a plain sentence."""
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
@@ -12,10 +13,12 @@ from kiosk.desk.errors import DeskError, NotFound, Refused
 from kiosk.texts.dates import long_date
 from kiosk.desk.states import CALLED, CANCELLED, DONE, SERVING, WAITING
 from screens.lobby.field import LobbyInput
+from screens.common.role_app import RoleApp
 from screens.lobby.page import LobbyPage
 
 
 class CheckInScreen(LobbyPage):
+    app = getters.app(RoleApp)
     CSS_PATH = "checkin.tcss"
 
     def compose(self) -> ComposeResult:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from kiosk.desk.records import DayStatus
 from kiosk.texts.dates import long_date
+from screens.common.role_app import RoleApp
 
 
-def today_not_why(app, status: DayStatus) -> str:
+def today_not_why(app: RoleApp, status: DayStatus) -> str:
     """Why no number can be taken for today, as a short sentence."""
     lang = app.lang
     if not status.open:

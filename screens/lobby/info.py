@@ -3,14 +3,17 @@ completion time, fee, product, quota, hours, complaint channels, address and tel
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from screens.lobby.page import LobbyPage
+from screens.common.role_app import RoleApp
 
 
 class InfoScreen(LobbyPage):
+    app = getters.app(RoleApp)
     CSS_PATH = "info.tcss"
 
     def compose(self) -> ComposeResult:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, getters
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
 from screens.common.store_work import StoreWork
+from screens.common.role_app import RoleApp
 
 
 class LobbyPage(StoreWork, Screen):
     """A lobby screen: ctrl+q / ctrl+c ask for an officer PIN instead of quitting."""
 
+    app = getters.app(RoleApp)
     BINDINGS = [
         Binding("ctrl+q", "request_exit", show=False, priority=True),
         Binding("ctrl+c", "request_exit", show=False, priority=True),

@@ -4,6 +4,7 @@ Never the name, NPWP or telephone. Printed too when a receipt printer is configu
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
@@ -18,10 +19,12 @@ from kiosk.desk.states import WAITING
 from kiosk.devices.printer import build_slip, open_printer, print_slip
 from kiosk.desk.wait_estimate import wait_minutes
 from screens.lobby.number import BigNumber
+from screens.common.role_app import RoleApp
 from screens.lobby.page import LobbyPage
 
 
 class TicketScreen(LobbyPage):
+    app = getters.app(RoleApp)
     CSS_PATH = "ticket.tcss"
 
     def __init__(self, ticket: TicketView, proxy: bool = False) -> None:

@@ -3,6 +3,7 @@ then a small menu: close the program, or back to the welcome."""
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,9 +13,11 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 from kiosk.desk.errors import DeskError
 from screens.lobby.field import LobbyInput
 from screens.common.store_work import StoreWork
+from screens.common.role_app import RoleApp
 
 
 class UnlockScreen(StoreWork, ModalScreen[None]):
+    app = getters.app(RoleApp)
     CSS_PATH = "unlock.tcss"
     BINDINGS = [
         Binding("escape", "close", show=False),

@@ -1,34 +1,41 @@
 """The lobby's welcome: office, date and time, numbers left, the services, check-in,
-information and the language switch. It also keeps the kiosk fresh: it follows bookings
-made on other terminals and brings every screen back here after some idle time."""
+information and the language switch. It shows the day as the app's follower of the store
+reads it (other terminals' bookings, a new day, trouble), and brings every screen back
+here after some idle time."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Button, Static
 
-from kiosk.desk.errors import DeskError, StoreUnavailable
 from kiosk.texts.dates import long_date
 from kiosk.desk.records import DayStatus
+from screens.common.messages import DayChanged, StoreBack, StoreTrouble
+from screens.common.role_app import RoleApp
 from screens.lobby.day_words import today_not_why
 from screens.lobby.page import LobbyPage
 
-FOLLOW_SECONDS = 0.25  # how often the cheap change check runs
+TICK_SECONDS = 0.25  # the clock line and the idle check
 
 
 class LobbyScreen(LobbyPage):
+    app = getters.app(RoleApp)
     CSS_PATH = "welcome.tcss"
 
     def __init__(self) -> None:
         super().__init__()
-        self.status: DayStatus | None = None
-        self.trouble: DeskError | None = None
-        self._checking = False
-        self._stale = True  # read the day at the next tick whatever the watcher says
         self._clock_text = ""
+        self._ticks: Timer | None = None
+
+    @property
+    def status(self) -> DayStatus | None:
+        """The day as the app's follower last read it."""
+        return self.app.follower.status
 
     # ----- what it shows ----------------------------------------------------------------
 
@@ -59,9 +66,10 @@ class LobbyScreen(LobbyPage):
         self.settings = desk.office.lobby
         self.start_lang = self.app.lang
         self.last_touch = desk.now()
-        await self._read_now()  # the first frame already shows the numbers left
-        # On the App, so it keeps running while another lobby screen is on top.
-        self.app.set_interval(FOLLOW_SECONDS, self._tick)
+        await self.app.follower.read_now()  # the first frame already shows the numbers left
+        self.show()
+        # The screen's timers keep running while another lobby screen is on top.
+        self._ticks = self.set_interval(TICK_SECONDS, self._tick)
         if not self.app.is_headless:  # a real terminal: kill -INT/-TSTP/-QUIT must not end it
             from screens.lobby.signals import guard_signals
 
@@ -73,7 +81,7 @@ class LobbyScreen(LobbyPage):
             unguard()
 
     def on_screen_resume(self) -> None:
-        if hasattr(self, "settings"):  # back from another screen (not the first start)
+        if self._ticks is not None:  # back from another screen (not the first start)
             self.run_worker(self._read_now(), group="read", exclusive=True, exit_on_error=False)
 
     def _clock_line(self) -> str:
@@ -98,7 +106,7 @@ class LobbyScreen(LobbyPage):
         return self.t("lobby_choose_service_later" if later else "lobby_choose_service")
 
     def _trouble_line(self) -> str:
-        return self.t("lobby_store_down") if self.trouble else ""
+        return self.t("lobby_store_down") if self.app.follower.trouble else ""
 
     def show(self) -> None:
         # query(), not query_one(): during a recompose or shutdown the widgets may be gone.
@@ -110,18 +118,23 @@ class LobbyScreen(LobbyPage):
         for trouble in self.query("#trouble").results(Static):
             trouble.update(self._trouble_line())
 
-    # ----- following the store ----------------------------------------------------------
+    # ----- what the follower of the store says -------------------------------------------
+
+    def on_day_changed(self, message: DayChanged) -> None:
+        self.show()
+
+    def on_store_trouble(self, message: StoreTrouble) -> None:
+        self.show()
+
+    def on_store_back(self, message: StoreBack) -> None:
+        self.show()
 
     async def _read_now(self) -> None:
-        """Read the day at once (start, reset), in the store thread."""
-        try:
-            self.status, self.trouble = await self.app.store.call(self.app.desk.status), None
-        except DeskError as exc:
-            self.trouble = exc
-        except Exception as exc:  # a bug, not the store: logged, shown as trouble, kept running
-            self.log.error(f"lobby read failed: {exc!r}")
-            self.trouble = StoreUnavailable(type(exc).__name__)
+        """Read the day at once (back on the welcome, a reset) and show it."""
+        await self.app.follower.read_now()
         self.show()
+
+    # ----- the clock line and the idle check ---------------------------------------------
 
     def _tick(self) -> None:
         if not self.is_attached or not self.app.is_running:
@@ -131,21 +144,7 @@ class LobbyScreen(LobbyPage):
             for shown in self.query("#clock").results(Static):
                 self._clock_text = clock
                 shown.update(clock)
-            if self.status and self.status.date != self.app.desk.today():
-                self._stale = True  # a new service day
         self._check_idle()
-        if not self._checking:
-            self._checking = True
-            self.run_worker(self._follow(), group="follow", exit_on_error=False)
-
-    async def _follow(self) -> None:
-        """The cheap change check, and a read of the day when something changed."""
-        try:
-            if await self.app.store.changed() or self._stale or self.trouble:
-                self._stale = False
-                await self._read_now()
-        finally:
-            self._checking = False
 
     # ----- idle reset -------------------------------------------------------------------
 
