@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from data import officers as stored
 from data.audit import entries_about, newest_entries
 from data.officers import OfficerRow
+from kiosk.desk.audit_log import AuditCheck
 from kiosk.desk.desk import Desk
 from kiosk.desk.errors import InvalidInput, NotAllowed, NotFound, Refused
 from kiosk.desk.guard import store_errors
@@ -136,3 +137,8 @@ class Officers:
         return [AuditView(e.at.replace(tzinfo=dt.timezone.utc), e.actor, e.counter, e.action,
                           e.day, e.ticket_code, e.ticket_number, e.detail, e.reason)
                 for e in entries]
+
+    @store_errors(read=True)
+    def verify_audit(self) -> AuditCheck:
+        """The audit chain checked end to end (the counter's audit view shows the mark)."""
+        return self.audit_log.verify()
