@@ -23,6 +23,7 @@ from kiosk.desk.records import AuditView, OfficerView
 ROLES = ("officer", "supervisor")
 MAX_TRIES = 5
 LOCK_MINUTES = 5
+MAX_TYPED_NAME = 40  # what an unknown name's try keeps of what was typed
 _PIN = re.compile(r"^[0-9]{4,12}$")  # ASCII digits: what a keypad types
 _hasher = PasswordHasher()
 
@@ -64,6 +65,8 @@ class Officers:
             if stored.officer_named(name) is not None:
                 raise Refused("officer_exists", name=name)
             row = stored.add_officer(name, role, pin_hash, self.time.stamp())
+            if row is None:
+                raise Refused("officer_exists", name=name)
             self.audit_log.write("officer_add", actor, None, detail=f"{name} ({role})")
         return _view(row)
 
@@ -87,36 +90,49 @@ class Officers:
 
     @store_errors
     def login(self, name: str, pin: str, counter: int | None = None) -> OfficerView:
-        """The officer, if the PIN is right; wrong tries count toward a lockout."""
+        """The officer, if the PIN is right. Every try is counted and logged, one after
+        another (the officer's row locked): wrong ones toward a lockout, those with an
+        unknown name or while locked too."""
         now = self.time.stamp()
+        typed = "".join(ch for ch in (name or "").strip() if ch.isprintable())
         with self.db.atomic():
-            row = stored.officer_named((name or "").strip())
-            if row is None:
-                raise NotAllowed("pin_wrong")
-            if not row.active:
-                raise NotAllowed("officer_disabled", name=row.name)
-            if row.locked_until and row.locked_until > now:
-                minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
-                raise NotAllowed("officer_locked", minutes=minutes)
-            ok: bool
-            try:
-                ok = _hasher.verify(row.pin_hash, (pin or "").strip())
-            except (VerificationError, InvalidHashError):
-                ok = False
-            if ok:
-                stored.set_tries(row.id, 0, None)
-                self.audit_log.write("login", row.name, counter)
+            row = stored.officer_to_check(typed)
+            refusal = self._try(row, typed, pin, counter, now)
+            if refusal is None:
+                assert row is not None
                 return _view(row)
-            tries = row.failed_attempts + 1
-            locked = tries >= MAX_TRIES
-            stored.set_tries(row.id, 0 if locked else tries,
-                             now + dt.timedelta(minutes=LOCK_MINUTES) if locked else None)
-            self.audit_log.write("login_locked" if locked else "login_failed", row.name, counter,
-                                 detail=f"try {tries}")
-        # Raised after the commit so the count of wrong tries is kept.
+        raise refusal  # after the commit, so the try stays counted
+
+    def _try(self, row: OfficerRow | None, typed: str, pin: str, counter: int | None,
+             now: dt.datetime) -> NotAllowed | None:
+        write = self.audit_log.write
+        if row is None:
+            write("login_unknown", "?", counter, detail=typed[:MAX_TYPED_NAME])
+            return NotAllowed("pin_wrong")
+        if not row.active:
+            write("login_disabled", row.name, counter)
+            return NotAllowed("officer_disabled", name=row.name)
+        if row.locked_until and row.locked_until > now:
+            write("login_while_locked", row.name, counter)
+            minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+            return NotAllowed("officer_locked", minutes=minutes)
+        try:
+            ok = _hasher.verify(row.pin_hash, (pin or "").strip())
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if ok:
+            stored.set_tries(row.id, 0, None)
+            write("login", row.name, counter)
+            return None
+        tries = row.failed_attempts + 1
+        locked = tries >= MAX_TRIES
+        stored.set_tries(row.id, 0 if locked else tries,
+                         now + dt.timedelta(minutes=LOCK_MINUTES) if locked else None)
+        write("login_locked" if locked else "login_failed", row.name, counter,
+              detail=f"try {tries}")
         if locked:
-            raise NotAllowed("officer_locked", minutes=LOCK_MINUTES)
-        raise NotAllowed("pin_wrong")
+            return NotAllowed("officer_locked", minutes=LOCK_MINUTES)
+        return NotAllowed("pin_wrong")
 
     def _get(self, name: str) -> OfficerRow:
         row = stored.officer_named((name or "").strip())
