@@ -138,31 +138,31 @@ def test_an_entry_slipped_in_at_the_end_is_named(store):
     assert (code, report["first_broken"]["id"]) == (3, forged)
 
 
-def test_a_copy_slipped_in_between_is_named(store):
-    # A replay: entry 2 copied whole (hashes too) into a place made between 2 and 3.
-    attacker = Attacker(store)
-    ids = attacker.ids()
-    attacker.run("UPDATE audit_entry SET id = id + 1000 WHERE id > ?", (ids[1],))
+def _slip_in(attacker: Attacker, after: int, prev: str, own: str) -> int:
+    """A place made after entry ``after`` (the later ids moved on), filled with a copy of
+    ``after``'s fields and the given hash columns (SQL expressions); returns its id."""
+    attacker.run("UPDATE audit_entry SET id = id + 1000 WHERE id > ?", (after,))
     attacker.run("INSERT INTO audit_entry (id, at, actor, counter, action, day, ticket_code, "
                  "ticket_number, detail, reason, prev_hash, entry_hash) SELECT ?, at, actor, "
-                 "counter, action, day, ticket_code, ticket_number, detail, reason, prev_hash, "
-                 "entry_hash FROM audit_entry WHERE id = ?", (ids[1] + 1, ids[1]))
+                 f"counter, action, day, ticket_code, ticket_number, detail, reason, {prev}, "
+                 f"{own} FROM audit_entry WHERE id = ?", (after + 1, after))
+    return after + 1
+
+
+def test_a_copy_slipped_in_between_is_named(store):
+    # A replay: entry 2 copied whole (its hashes too) into a place made between 2 and 3.
+    attacker = Attacker(store)
+    forged = _slip_in(attacker, attacker.ids()[1], "prev_hash", "entry_hash")
     code, report = _verify(store)
-    assert (code, report["first_broken"]["id"]) == (3, ids[1] + 1)
+    assert (code, report["first_broken"]["id"]) == (3, forged)
 
 
 def test_an_entry_chained_onto_an_older_one_is_named(store):
-    # Slipped in between 2 and 3, chained onto 2 with a hash of its own (as a forger who
-    # knows the scheme would): entry 3 then chains onto 2, past the forged one.
+    # Slipped in between 2 and 3, chained onto 2, with a made-up hash of its own.
     attacker = Attacker(store)
-    ids = attacker.ids()
-    attacker.run("UPDATE audit_entry SET id = id + 1000 WHERE id > ?", (ids[1],))
-    attacker.run("INSERT INTO audit_entry (id, at, actor, counter, action, day, ticket_code, "
-                 "ticket_number, detail, reason, prev_hash, entry_hash) SELECT ?, at, actor, "
-                 "counter, action, day, ticket_code, ticket_number, detail, reason, entry_hash, "
-                 "? FROM audit_entry WHERE id = ?", (ids[1] + 1, "e" * 64, ids[1]))
+    forged = _slip_in(attacker, attacker.ids()[1], "entry_hash", "'" + "e" * 64 + "'")
     code, report = _verify(store)
-    assert (code, report["first_broken"]["id"]) == (3, ids[1] + 1)
+    assert (code, report["first_broken"]["id"]) == (3, forged)
 
 
 def test_entries_keep_chaining_after_a_verify_and_across_terminals(store):

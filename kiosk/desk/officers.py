@@ -116,6 +116,7 @@ class Officers:
             write("login_while_locked", row.name, counter)
             minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
             return NotAllowed("officer_locked", minutes=minutes)
+        ok: bool
         try:
             ok = _hasher.verify(row.pin_hash, (pin or "").strip())
         except (VerificationError, InvalidHashError):
