@@ -109,8 +109,7 @@ class Officers:
         if row is None:
             write("login_unknown", "?", counter, detail=typed[:MAX_TYPED_NAME])
             return NotAllowed("pin_wrong")
-        if not row.active:
-            write("login_disabled", row.name, counter)
+        if not row.active:  # no PIN checked, nothing to guess: not a try
             return NotAllowed("officer_disabled", name=row.name)
         if row.locked_until and row.locked_until > now:
             write("login_while_locked", row.name, counter)

@@ -145,7 +145,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_action_login_failed": ("PIN salah", "wrong PIN"),
     "audit_action_login_locked": ("terkunci (PIN salah berulang)", "locked (wrong PIN again)"),
     "audit_action_login_while_locked": ("mencoba masuk saat terkunci", "tried while locked"),
-    "audit_action_login_disabled": ("mencoba masuk, petugas nonaktif", "tried, officer disabled"),
     "audit_action_login_unknown": ("mencoba masuk, nama tidak dikenal", "tried, unknown name"),
     "counter_audit_verified": (
         "Rantai audit terverifikasi ({entries} entri).",
