@@ -39,10 +39,46 @@ def _v2_audit_append_only(db: peewee.Database) -> None:
                 "ON audit_entry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
+def _v3_audit_chain(db: peewee.Database) -> None:
+    # Each entry carries the hash of the one before (data/audit_chain.py); the entries
+    # already there are chained in id order, so an upgraded store verifies from the start.
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from data.audit_chain import FIELDS, GENESIS, entry_hash
+
+    postgres = isinstance(db, peewee.PostgresqlDatabase)
+    have = {c.name for c in db.get_columns("audit_entry")}
+    migrator = SchemaMigrator.from_database(db)
+    migrate(*(migrator.add_column("audit_entry", name, peewee.CharField(max_length=64, null=True))
+              for name in ("prev_hash", "entry_hash") if name not in have))
+    rows = db.execute_sql(f"SELECT id, {', '.join(FIELDS)} FROM audit_entry "
+                          "WHERE entry_hash IS NULL ORDER BY id").fetchall()
+    last = GENESIS
+    if rows:
+        if postgres:
+            db.execute_sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_change")
+        else:
+            db.execute_sql("DROP TRIGGER IF EXISTS audit_entry_no_update")
+        for row in rows:
+            new = entry_hash(last, row[1:])
+            db.execute_sql(f"UPDATE audit_entry SET prev_hash = {db.param}, entry_hash = {db.param} "
+                           f"WHERE id = {db.param}", (last, new, row[0]))
+            last = new
+        if postgres:
+            db.execute_sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_change")
+        else:
+            _v2_audit_append_only(db)
+    if postgres:  # the serialising row the terminals lock to append (data/audit_chain.py)
+        db.execute_sql("CREATE TABLE IF NOT EXISTS audit_head (id INTEGER PRIMARY KEY, "
+                       "last_hash VARCHAR(64) NOT NULL)")
+        db.execute_sql(f"INSERT INTO audit_head (id, last_hash) VALUES (1, {db.param}) "
+                       "ON CONFLICT (id) DO NOTHING", (last,))
+
+
 # STEPS[i] brings a store from version i to version i + 1.
-STEPS: list[Step] = [_v1_initial, _v2_audit_append_only]
-# What the models can't say (triggers), applied to a new store made from the models.
-EXTRAS: list[Step] = [_v2_audit_append_only]
+STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain]
+# What the models can't say (triggers, the chain's head), applied to a new store.
+EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain]
 LATEST = len(STEPS)
 
 

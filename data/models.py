@@ -116,6 +116,9 @@ class AuditEntry(BaseModel):
     ticket_number = IntegerField(null=True)
     detail = TextField(default="")
     reason = TextField(default="")
+    # The chain (data/audit_chain.py): the entry before's hash, and this entry's.
+    prev_hash = CharField(max_length=64, null=True)
+    entry_hash = CharField(max_length=64, null=True)
 
     class Meta:
         indexes = ((("day",), False),)

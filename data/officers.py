@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from data.models import Officer
+import peewee
+
+from data.models import Officer, database
 
 
 class OfficerRow(NamedTuple):
@@ -37,9 +39,26 @@ def officer_named(name: str) -> OfficerRow | None:
     return _row(found) if found is not None else None
 
 
-def add_officer(name: str, role: str, pin_hash: str, created_at: dt.datetime) -> OfficerRow:
-    return _row(Officer.create(name=name, role=role, pin_hash=pin_hash, active=True,
-                               created_at=created_at))
+def officer_to_check(name: str) -> OfficerRow | None:
+    """The officer's row for a login, locked until the transaction ends so parallel tries
+    are counted one after another (SQLite: the transaction already holds the write lock)."""
+    query = Officer.select().where(Officer.name == name)
+    if isinstance(database.obj, peewee.PostgresqlDatabase):
+        query = query.for_update()
+    found = query.first()
+    return _row(found) if found is not None else None
+
+
+def add_officer(name: str, role: str, pin_hash: str,
+                created_at: dt.datetime) -> OfficerRow | None:
+    """The new officer, or None if the name is taken (also by a terminal adding the same
+    name at the same moment: the unique index decides)."""
+    try:
+        with database.atomic():  # a savepoint: the caller's transaction stays usable
+            return _row(Officer.create(name=name, role=role, pin_hash=pin_hash, active=True,
+                                       created_at=created_at))
+    except peewee.IntegrityError:
+        return None
 
 
 def set_pin(officer_id: int, pin_hash: str) -> None:

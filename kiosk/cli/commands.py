@@ -7,9 +7,9 @@ import getpass
 import json
 import sys
 
-from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
+from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
 from kiosk.desk.codes import format_code
-from kiosk.texts import both
+from kiosk.texts import Reason, both
 
 
 def fail(line: str, code: int) -> int:
@@ -127,6 +127,30 @@ def _read_pin() -> str | None:
     return line.strip() if line else None
 
 
+def _audit(desk, args) -> int:
+    from kiosk.desk.officers import Officers
+
+    check = Officers(desk).verify_audit()
+    if args.json:
+        print(json.dumps(check.to_json()))
+    elif check.ok:
+        print(both("audit_intact", entries=check.entries))
+    else:
+        print(both("audit_broken", id=check.broken_id, why=Reason(f"audit_why_{check.why}")))
+    return EXIT_OK if check.ok else EXIT_BROKEN
+
+
+def _init_roles(desk, args) -> int:
+    from data.roles import RolesError, make_roles
+
+    try:
+        make_roles(desk.db, owner=args.owner, terminal=args.terminal)
+    except RolesError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    print(both("roles_made", owner=args.owner, terminal=args.terminal))
+    return EXIT_OK
+
+
 def _serve(desk, args) -> int:
     from data.database import default_url
     from kiosk.web.board_server import serve_board
@@ -150,5 +174,7 @@ COMMANDS = {
     "officer": _officer,
     "purge": _purge,
     "serve": _serve,
+    "audit": _audit,
+    "init-roles": _init_roles,
     **{move: _move for move in TICKET_MOVES},
 }

@@ -8,6 +8,7 @@ import datetime as dt
 from kiosk.texts import both
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
+EXIT_BROKEN = 3  # kiosk audit verify: the chain is broken
 ROLES = ("lobby", "board", "counter")
 TICKET_MOVES = ("recall", "start", "finish", "no-show", "return", "cancel", "transfer")
 
@@ -123,4 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     o = osub.add_parser("add", parents=[common], help="add an officer; the PIN is asked for")
     o.add_argument("name")
     o.add_argument("--role", choices=("officer", "supervisor"), default="officer")
+
+    p = sub.add_parser("audit", parents=[common], help="the audit log")
+    asub = p.add_subparsers(dest="audit_command", metavar="verify", required=True)
+    asub.add_parser("verify", parents=[common, as_json],
+                    help="check the whole hash chain (exit 0 intact, 3 broken)")
+
+    p = sub.add_parser("init-roles", parents=[common],
+                       help="PostgreSQL: an owner role for the tables, a terminals' role that "
+                            "may only insert and read the audit log (run as an administrator)")
+    p.add_argument("--owner", required=True, metavar="NAME", help="the role owning the tables")
+    p.add_argument("--terminal", required=True, metavar="NAME", help="the terminals' login role")
     return parser

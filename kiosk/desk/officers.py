@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from data import officers as stored
 from data.audit import entries_about, newest_entries
 from data.officers import OfficerRow
+from kiosk.desk.audit_log import AuditCheck
 from kiosk.desk.desk import Desk
 from kiosk.desk.errors import InvalidInput, NotAllowed, NotFound, Refused
 from kiosk.desk.guard import store_errors
@@ -22,6 +23,7 @@ from kiosk.desk.records import AuditView, OfficerView
 ROLES = ("officer", "supervisor")
 MAX_TRIES = 5
 LOCK_MINUTES = 5
+MAX_TYPED_NAME = 40  # what an unknown name's try keeps of what was typed
 _PIN = re.compile(r"^[0-9]{4,12}$")  # ASCII digits: what a keypad types
 _hasher = PasswordHasher()
 
@@ -63,6 +65,8 @@ class Officers:
             if stored.officer_named(name) is not None:
                 raise Refused("officer_exists", name=name)
             row = stored.add_officer(name, role, pin_hash, self.time.stamp())
+            if row is None:
+                raise Refused("officer_exists", name=name)
             self.audit_log.write("officer_add", actor, None, detail=f"{name} ({role})")
         return _view(row)
 
@@ -86,36 +90,49 @@ class Officers:
 
     @store_errors
     def login(self, name: str, pin: str, counter: int | None = None) -> OfficerView:
-        """The officer, if the PIN is right; wrong tries count toward a lockout."""
+        """The officer, if the PIN is right. Every try is counted and logged, one after
+        another (the officer's row locked): wrong ones toward a lockout, those with an
+        unknown name or while locked too."""
         now = self.time.stamp()
+        typed = "".join(ch for ch in (name or "").strip() if ch.isprintable())
         with self.db.atomic():
-            row = stored.officer_named((name or "").strip())
-            if row is None:
-                raise NotAllowed("pin_wrong")
-            if not row.active:
-                raise NotAllowed("officer_disabled", name=row.name)
-            if row.locked_until and row.locked_until > now:
-                minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
-                raise NotAllowed("officer_locked", minutes=minutes)
-            ok: bool
-            try:
-                ok = _hasher.verify(row.pin_hash, (pin or "").strip())
-            except (VerificationError, InvalidHashError):
-                ok = False
-            if ok:
-                stored.set_tries(row.id, 0, None)
-                self.audit_log.write("login", row.name, counter)
+            row = stored.officer_to_check(typed)
+            refusal = self._try(row, typed, pin, counter, now)
+            if refusal is None:
+                assert row is not None
                 return _view(row)
-            tries = row.failed_attempts + 1
-            locked = tries >= MAX_TRIES
-            stored.set_tries(row.id, 0 if locked else tries,
-                             now + dt.timedelta(minutes=LOCK_MINUTES) if locked else None)
-            self.audit_log.write("login_locked" if locked else "login_failed", row.name, counter,
-                                 detail=f"try {tries}")
-        # Raised after the commit so the count of wrong tries is kept.
+        raise refusal  # after the commit, so the try stays counted
+
+    def _try(self, row: OfficerRow | None, typed: str, pin: str, counter: int | None,
+             now: dt.datetime) -> NotAllowed | None:
+        write = self.audit_log.write
+        if row is None:
+            write("login_unknown", "?", counter, detail=typed[:MAX_TYPED_NAME])
+            return NotAllowed("pin_wrong")
+        if not row.active:  # no PIN checked, nothing to guess: not a try
+            return NotAllowed("officer_disabled", name=row.name)
+        if row.locked_until and row.locked_until > now:
+            write("login_while_locked", row.name, counter)
+            minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+            return NotAllowed("officer_locked", minutes=minutes)
+        ok: bool
+        try:
+            ok = _hasher.verify(row.pin_hash, (pin or "").strip())
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if ok:
+            stored.set_tries(row.id, 0, None)
+            write("login", row.name, counter)
+            return None
+        tries = row.failed_attempts + 1
+        locked = tries >= MAX_TRIES
+        stored.set_tries(row.id, 0 if locked else tries,
+                         now + dt.timedelta(minutes=LOCK_MINUTES) if locked else None)
+        write("login_locked" if locked else "login_failed", row.name, counter,
+              detail=f"try {tries}")
         if locked:
-            raise NotAllowed("officer_locked", minutes=LOCK_MINUTES)
-        raise NotAllowed("pin_wrong")
+            return NotAllowed("officer_locked", minutes=LOCK_MINUTES)
+        return NotAllowed("pin_wrong")
 
     def _get(self, name: str) -> OfficerRow:
         row = stored.officer_named((name or "").strip())
@@ -136,3 +153,8 @@ class Officers:
         return [AuditView(e.at.replace(tzinfo=dt.timezone.utc), e.actor, e.counter, e.action,
                           e.day, e.ticket_code, e.ticket_number, e.detail, e.reason)
                 for e in entries]
+
+    @store_errors(read=True)
+    def verify_audit(self) -> AuditCheck:
+        """The audit chain checked end to end (the counter's audit view shows the mark)."""
+        return self.audit_log.verify()

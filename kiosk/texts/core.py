@@ -129,6 +129,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan salah; coba lagi setelah {minutes} menit.",
         "Too many wrong tries; try again in {minutes} minutes.",
     ),
+    # The audit chain (kiosk audit verify; the counter's audit view).
+    "audit_intact": (
+        "Log audit utuh: {entries} entri, rantai hash terverifikasi.",
+        "Audit log intact: {entries} entries, hash chain verified.",
+    ),
+    "audit_broken": (
+        "Log audit rusak mulai entri {id}: {why}.",
+        "Audit log broken from entry {id}: {why}.",
+    ),
+    "audit_why_edited": (
+        "isinya tidak cocok dengan hash-nya (diubah atau dipalsukan)",
+        "its content does not match its hash (edited or forged)",
+    ),
+    "audit_why_removed_before": ("entri sebelumnya dihapus", "the entry before it was removed"),
+    "audit_why_inserted": ("entri ini disisipkan", "this entry was slipped in"),
+    "audit_why_copied": ("salinan entri lain", "a copy of another entry"),
+    "roles_made": (
+        "Peran {owner} (pemilik) dan {terminal} (terminal) siap.",
+        "Roles {owner} (owner) and {terminal} (terminal) are ready.",
+    ),
     "officer_disabled": ("Petugas {name} dinonaktifkan.", "Officer {name} is disabled."),
     "supervisor_only": (
         "Hanya supervisor yang boleh melakukan ini.",

@@ -144,6 +144,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_action_login": ("masuk", "logged in"),
     "audit_action_login_failed": ("PIN salah", "wrong PIN"),
     "audit_action_login_locked": ("terkunci (PIN salah berulang)", "locked (wrong PIN again)"),
+    "audit_action_login_while_locked": ("mencoba masuk saat terkunci", "tried while locked"),
+    "audit_action_login_unknown": ("mencoba masuk, nama tidak dikenal", "tried, unknown name"),
+    "counter_audit_verified": (
+        "Rantai audit terverifikasi ({entries} entri).",
+        "Audit chain verified ({entries} entries).",
+    ),
+    "counter_audit_broken": (
+        "Rantai audit RUSAK mulai entri {id}: {why}.",
+        "Audit chain BROKEN from entry {id}: {why}.",
+    ),
     "audit_action_officer_add": ("petugas ditambahkan", "officer added"),
     "audit_action_officer_reset_pin": ("PIN diganti", "PIN reset"),
     "audit_action_officer_enable": ("petugas diaktifkan", "officer enabled"),
