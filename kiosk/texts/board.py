@@ -27,13 +27,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "board_standard_order": ("Wajib Pajak dipanggil dan dilayani sesuai urutan nomor antrean.",
                              "Taxpayers are called and served in the order of their number."),
     "board_complaint": ("Pengaduan — {label}: {value}", "Complaints — {label}: {value}"),
-    "board_weekdays": ("Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu",
-                       "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday"),
-    "board_months": ("Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,"
-                     "November,Desember",
-                     "January,February,March,April,May,June,July,August,September,October,"
-                     "November,December"),
-    "board_date": ("{weekday}, {day} {month} {year}", "{weekday}, {day} {month} {year}"),
     "board_reconnecting": ("Menyambung kembali…", "Reconnecting…"),
     # Spoken in the lobby, always in Bahasa Indonesia.
     "speech_call": ("Nomor antrean {number}, silakan menuju loket {desk} {counter}",

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from kiosk.devices import speech
+from kiosk.texts.dates import clock_line
 from kiosk.desk.records import DayStatus
 from kiosk.desk.states import CALLED
 from screens.board.next_list import NextList
@@ -136,9 +137,5 @@ class BoardScreen(Screen):
             else t("board_average_wait", minutes=minutes))
 
     def _show_clock(self) -> None:
-        now = self.app.desk.local_now()
-        t = self.app.t
-        weekday = t("board_weekdays").split(",")[now.weekday()]
-        month = t("board_months").split(",")[now.month - 1]
-        date = t("board_date", weekday=weekday, day=now.day, month=month, year=now.year)
-        self.query_one("#board-clock", Label).update(f"{date}  {now:%H:%M} {now.tzname() or ''}")
+        self.query_one("#board-clock", Label).update(
+            clock_line(self.app.desk.local_now(), self.app.lang))

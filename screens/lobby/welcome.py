@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, Static
 
-from kiosk.texts.dates import long_date
+from kiosk.texts.dates import clock_line
 from kiosk.desk.records import DayStatus
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.common.role_app import RoleApp
@@ -86,7 +86,7 @@ class LobbyScreen(LobbyPage):
 
     def _clock_line(self) -> str:
         now = self.app.desk.local_now()
-        return f"{long_date(now.date(), self.app.lang)}  {now:%H:%M} {now.tzname()}"
+        return clock_line(now, self.app.lang)
 
     def _left_line(self) -> str:
         status = self.status
