@@ -111,6 +111,10 @@ class HotQueries:
     def call(self, ticket_id: int, at: dt.datetime, counter: int, officer: str) -> None:
         self.db.execute_sql(self._call, (at, counter, officer, ticket_id))
 
+    def server_now(self) -> dt.datetime:
+        """PostgreSQL: the server's clock now (not the transaction's start)."""
+        return self._one("SELECT clock_timestamp()", ())[0]
+
     def announce_change(self) -> None:
         """PostgreSQL: tell every terminal LISTENing (sent at commit, dropped on rollback).
         SQLite needs no word: its data_version moves on every commit by itself."""

@@ -66,6 +66,9 @@ class TicketRows:
         self._waiting_before = (f"SELECT COUNT(*) FROM ticket WHERE day = {p} "
                                 f"AND state = 'waiting' AND number < {p}")
         self._updates: dict[tuple[str, ...], str] = {}
+        self._lock = lock
+        # The newest entry by its id (the primary key): one index step, on every write.
+        self._newest_stamp = "SELECT at FROM audit_entry ORDER BY id DESC LIMIT 1"
 
     def _row(self, sql: str, param: object) -> TicketRow | None:
         row = self.db.execute_sql(sql, (param,)).fetchone()
@@ -96,6 +99,14 @@ class TicketRows:
     def waiting_before(self, day: dt.date, number: int) -> int:
         return self.db.execute_sql(self._waiting_before, (day.isoformat(), number)).fetchone()[0]
 
+    def newest_stamp(self) -> dt.datetime | None:
+        """The store's newest stamp (naive UTC): when the last entry was written."""
+        row = self.db.execute_sql(self._newest_stamp).fetchone()
+        if row is None:
+            return None
+        at = row[0]
+        return at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
+
     # ----- the end-of-day sweep ------------------------------------------------------------
 
     def _left_over(self, states: Sequence[str]) -> str:
@@ -105,6 +116,15 @@ class TicketRows:
         """Any ticket in one of ``states`` on a day before ``before``."""
         sql = f"SELECT 1 FROM ticket WHERE {self._left_over(states)} LIMIT 1"
         return self.db.execute_sql(sql, (*states, before.isoformat())).fetchone() is not None
+
+    def lock_left_over_days(self, states: Sequence[str], before: dt.date) -> None:
+        """PostgreSQL: lock the counters of the days the sweep will end, in date order (as a
+        move locks its day first), so two sweeps at once run one after the other. SQLite's
+        BEGIN IMMEDIATE already holds the whole store."""
+        if self._lock:
+            sql = (f"SELECT day FROM day_counter WHERE day IN (SELECT day FROM ticket WHERE "
+                   f"{self._left_over(states)}) ORDER BY day{self._lock}")
+            self.db.execute_sql(sql, (*states, before.isoformat())).fetchall()
 
     def left_over(self, states: Sequence[str], before: dt.date) -> list[tuple[dt.date, str, int]]:
         """(day, code, number) of each such ticket."""

@@ -23,7 +23,7 @@ from data.services import save_services, stored_services
 from data.tickets import TicketRows
 from kiosk.desk.audit_log import AuditLog
 from kiosk.desk.booking import Booking, Unbookable
-from kiosk.desk.clock import DeskClock, utc_now
+from kiosk.desk.clock import DeskClock, ServerTime, utc_now
 from kiosk.desk.days import Days
 from kiosk.desk.errors import DayNotBookable
 from kiosk.desk.expiry import Expiry
@@ -39,8 +39,12 @@ class Desk:
                  clock: Callable[[], dt.datetime] = utc_now):
         self.db, self.office, self.clock = db, office, clock
         self.postgres = engine(db) == "postgresql"
-        self.time = DeskClock(office, clock)
         queries, rows = HotQueries(db), TicketRows(db)
+        if self.postgres and clock is utc_now:
+            # Rule 9: on PostgreSQL the server's clock decides, not this terminal's.
+            self.time = DeskClock(office, ServerTime(queries.server_now))
+        else:
+            self.time = DeskClock(office, clock, newest_stamp=rows.newest_stamp)
         self.audit_log = AuditLog(queries, self.time, self.postgres)
         self._days = Days(db, office, self.time, queries, self.audit_log)
         expiry = self._expiry = Expiry(db, self.time, rows, self.audit_log)

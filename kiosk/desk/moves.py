@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Sequence
 
 from data.database import Database
 from data.office import Office
-from data.queries import HotQueries
-from data.tickets import TicketRow, TicketRows
+from data.queries import TICKET_COLUMNS, HotQueries
+from data.tickets import Moment, TicketRow, TicketRows
 from kiosk.desk import service_days, states
 from kiosk.desk.audit_log import AuditLog
 from kiosk.desk.booking import check_service
@@ -25,6 +26,19 @@ from kiosk.desk.views import find_ticket, row_view, ticket_view
 from kiosk.texts import Reason
 
 OUTCOMES = ("resolved", "follow_up")
+STAMPS = ("booked_at", "arrived_at", "called_at", "started_at", "finished_at", "ended_at")
+
+
+def not_before(stamp: dt.datetime, previous: Sequence[Moment | None]) -> dt.datetime:
+    """A move's stamp, never earlier than the ticket's previous stamps: a clock set back
+    (within what DeskClock.check lets write) must not store a finish before its start.
+    Clamped rather than refused: the move happened, only the terminal's clock is off."""
+    latest = max((_moment(m) for m in previous if m is not None), default=stamp)
+    return max(stamp, latest)
+
+
+def _moment(value: Moment) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
 class Moves:
@@ -60,7 +74,8 @@ class Moves:
             row = self.q.lowest_waiting(today)
             if row is None:
                 raise Refused("nobody_waiting")
-            now = self.clock.stamp()
+            now = not_before(self.clock.stamp(),
+                             row[TICKET_COLUMNS.index("booked_at"):len(TICKET_COLUMNS)])
             self.q.call(row[0], now, counter, officer)
             ticket = row_view(row)
             self.audit.write("call", officer, counter, day=today, code=ticket.code,
@@ -144,6 +159,11 @@ class Moves:
             raise Refused("move_refused", number=ticket.number,
                           state=Reason(f"state_{ticket.state}"), move=Reason(f"move_{move}"))
         new_state = states.target(move, ticket.state)
+        previous = [getattr(ticket, name) for name in STAMPS]
+        for name in STAMPS:
+            stamp = changes.get(name)
+            if isinstance(stamp, dt.datetime):
+                changes[name] = not_before(stamp, previous)
         changes["state"] = new_state
         self.rows.update(ticket.id, changes)
         if new_state == states.CANCELLED:

@@ -175,6 +175,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basis data sedang sibuk; coba lagi sebentar lagi.",
         "The database is busy; please try again in a moment.",
     ),
+    # A terminal whose clock disagrees with the store's (rule 9).
+    "clock_behind": (
+        "Jam terminal ini terlambat: sekarang {now} menurutnya, tetapi basis data sudah mencatat "
+        "{newest}. Terminal ini tidak melayani sampai jamnya disetel.",
+        "This terminal's clock is behind: it says {now}, but the database already holds an entry "
+        "of {newest}. This terminal does not act until its clock is set.",
+    ),
+    "clock_ahead": (
+        "Jam terminal ini kemungkinan terlalu cepat: sekarang {now} menurutnya, sedangkan antrean "
+        "baru saja bergerak pada {newest}. Terminal ini tidak melayani sampai jamnya disetel.",
+        "This terminal's clock looks ahead: it says {now}, while the queue moved just now at "
+        "{newest}. This terminal does not act until its clock is set.",
+    ),
     # Why a day is closed.
     "why_weekend": ("akhir pekan", "weekend"),
     "why_holiday": ("hari libur: {name}", "public holiday: {name}"),
