@@ -218,3 +218,32 @@ async def test_a_bug_under_a_dialog_is_said_and_the_dialog_stays(sqlite_desk, mo
         assert app.is_running and app._exception is None
         assert app.screen is dialog
     assert desk.status().quota == 15
+
+
+async def test_the_audit_view_marks_the_chain_verified_or_broken(sqlite_url, clock):
+    import sqlite3
+
+    from kiosk.desk.store import open_desk
+    from conftest import ALWAYS_OPEN
+
+    desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
+    add_officers(desk)
+    desk.book("perpajakan", "Budi Santoso")
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AuditDialog))
+        mark = lambda: str(app.screen.query_one("#audit-chain").render())  # noqa: E731
+        await until(pilot, lambda: "terverifikasi" in mark())
+        assert mark().startswith("✓") and not app.screen.query_one("#audit-chain").has_class("-broken")
+        await pilot.press("escape")
+        # An attacker with the file: the trigger dropped, the booking's entry edited.
+        with sqlite3.connect(sqlite_url, isolation_level=None) as conn:
+            conn.execute("DROP TRIGGER audit_entry_no_update")
+            edited = conn.execute("SELECT id FROM audit_entry WHERE action = 'book'").fetchone()[0]
+            conn.execute("UPDATE audit_entry SET detail = 'aplikasi walk-in' WHERE id = ?", (edited,))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AuditDialog))
+        await until(pilot, lambda: "RUSAK" in mark())
+        assert f"entri {edited}:" in mark() and app.screen.query_one("#audit-chain").has_class("-broken")

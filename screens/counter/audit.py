@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from kiosk.desk.records import AuditView
-from kiosk.texts import TEXTS
+from kiosk.desk.errors import DeskError
+from kiosk.texts import TEXTS, Reason
 from screens.common.shown_text import shown
 from screens.counter.dialog import CounterDialog
 
@@ -31,6 +32,7 @@ class AuditDialog(CounterDialog[None]):
         t = self.app.t
         with Vertical(classes="dialog", id="audit-box"):
             yield Label(t("counter_audit_title", limit=LIMIT), classes="dialog-title")
+            yield Label("", id="audit-chain")
             with Horizontal(classes="dialog-row"):
                 yield Label(t("counter_audit_day"))
                 yield Input(id="audit-day", max_length=10, compact=True,
@@ -47,7 +49,25 @@ class AuditDialog(CounterDialog[None]):
         for key in ("at", "actor", "counter", "action", "number", "detail"):
             table.add_column(self.app.t(f"counter_audit_{key}"), key=key)
         self.run_latest(self.reload(), group="audit")
+        self.run_worker(self.check_chain(), group="audit-chain", exit_on_error=False)
         table.focus()
+
+    async def check_chain(self) -> None:
+        """The whole chain checked once as the log opens: the mark says whether any entry
+        was edited, removed or slipped in behind the program's back."""
+        mark = self.query_one("#audit-chain", Label)
+        try:
+            check = await self.app.store.call(self.app.officers.verify_audit)
+        except DeskError as error:
+            mark.update(error.message(self.app.lang))
+            return
+        t = self.app.t
+        if check.ok:
+            mark.update("✓ " + t("counter_audit_verified", entries=check.entries))
+        else:
+            mark.update("✗ " + t("counter_audit_broken", id=check.broken_id,
+                                 why=Reason(f"audit_why_{check.why}")))
+        mark.set_class(not check.ok, "-broken")
 
     @on(Input.Submitted, "#audit-day")
     def _day_given(self) -> None:
