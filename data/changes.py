@@ -7,9 +7,11 @@ connection that LISTENs on the channel the desk NOTIFYs on every write.
 
 from __future__ import annotations
 
+import os
 import select
 import sqlite3
 from typing import Any
+from urllib.parse import quote
 
 import peewee
 
@@ -50,7 +52,9 @@ class ChangeWatcher:
             conn.autocommit = True
             conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
         else:
-            conn = sqlite3.connect(f"file:{self.db.database}?mode=ro", uri=True,
+            # Quoted: a "#", "?" or "%" in the path is part of the name, not of the URI.
+            path = quote(os.path.abspath(self.db.database))
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                    check_same_thread=False, timeout=1)
             self._version = conn.execute("PRAGMA data_version").fetchone()[0]
         self._conn = conn

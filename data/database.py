@@ -8,6 +8,7 @@ the lock before it reads. ``postgresql://`` is for terminals on several hosts.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -17,7 +18,7 @@ from platformdirs import user_data_dir
 from playhouse.shortcuts import ReconnectMixin
 
 from data.errors import StoreError, first_line, is_busy
-from data.migrations import migrate
+from data.migrations import current_version, migrate
 from data.models import database as proxy
 
 BUSY_TIMEOUT_S = 5.0
@@ -36,9 +37,26 @@ def default_url() -> str:
     return str(folder / "kiosk.db")
 
 
+def split_url(url: str):
+    """The URL's parts; a port out of range or a broken IPv6 address is a StoreError."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (checks the port)
+    except ValueError as exc:
+        raise StoreError(f"{_hide_password(url)}: {exc}") from None
+    return parts
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
 def describe(url: str) -> str:
     """The URL with any password hidden, for messages."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _hide_password(url)
     if parts.password:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
         return parts._replace(netloc=netloc).geturl()
@@ -58,12 +76,21 @@ def sqlite_path(url: str) -> str:
     return path
 
 
-def open_store(url: str) -> peewee.Database:
-    """The database at ``url``, connected and at the current schema (a new store is made
-    at the newest; an older one is brought up step by step). Raises StoreError."""
+class StoreMissing(StoreError):
+    """There is no store at the URL: no file, or no schema in it. Only ``kiosk init``
+    makes one; anything else that made one would hand out number 1 again."""
+
+
+def open_store(url: str, create: bool = False) -> peewee.Database:
+    """The database at ``url``, connected and at the current schema (an older one is
+    brought up step by step). Only with ``create`` is a missing store made, at the newest
+    schema. Raises StoreMissing when it is not there, StoreError for any other trouble."""
     try:
-        db = open_database(url)
+        db = open_database(url, create=create)
         db.connect(reuse_if_open=True)
+        if not create and current_version(db) == 0:
+            db.close()
+            raise StoreMissing(describe(url))
         migrate(db)
     except StoreError:
         raise
@@ -73,14 +100,29 @@ def open_store(url: str) -> peewee.Database:
     return db
 
 
-def open_database(url: str) -> peewee.Database:
-    """Open (lazily) and bind the process's database; the schema is not touched here."""
-    scheme = urlsplit(url).scheme.lower() if "://" in url else ""
+def init_store(url: str) -> bool:
+    """Make the store at ``url`` (``kiosk init``): the file and the newest schema. Returns
+    False, changing nothing, when it is already there. Raises StoreError."""
+    try:
+        db = open_database(url, create=True)
+        db.connect(reuse_if_open=True)
+        there = current_version(db) > 0
+        db.close()
+    except (peewee.DatabaseError, peewee.InterfaceError, OSError) as exc:
+        raise StoreError(f"{describe(url)}: {first_line(exc)}", busy=is_busy(first_line(exc))) from None
+    open_store(url, create=True).close()  # brings an older store to the newest schema too
+    return not there
+
+
+def open_database(url: str, create: bool = False) -> peewee.Database:
+    """Open (lazily) and bind the process's database; the schema is not touched here.
+    Only with ``create`` is a missing SQLite file made."""
+    scheme = split_url(url).scheme.lower() if "://" in url else ""
     db: peewee.Database
     if scheme in ("postgres", "postgresql"):
         db = _postgres(url)
     elif scheme in ("", "sqlite") or (len(scheme) == 1 and os.name == "nt"):
-        db = _sqlite(sqlite_path(url))
+        db = _sqlite(sqlite_path(url), create)
     else:
         raise StoreError(f"{describe(url)}: unknown database kind {scheme!r}; use a file path, sqlite:/// or postgresql://")
     proxy.initialize(db)
@@ -88,28 +130,50 @@ def open_database(url: str) -> peewee.Database:
 
 
 class KioskSqlite(peewee.SqliteDatabase):
-    """The file is created when the store is opened, never later: a connection made after
-    the file was moved or deleted fails instead of starting an empty database and handing
-    out number 1 again. ``check_file()`` notices a file moved or replaced under us."""
+    """The file is created only when asked (``kiosk init``), never later: a connection made
+    after the file was moved or deleted fails instead of starting an empty database and
+    handing out number 1 again. ``check_file()`` notices a file moved or replaced under us."""
 
-    def __init__(self, path: str, **kwargs):
+    def __init__(self, path: str, create: bool = False, **kwargs):
         super().__init__(path, **kwargs)
-        sqlite3.connect(path).close()  # create it now, if it is new
+        if create:
+            sqlite3.connect(path).close()  # create it now, if it is new
+        elif not os.path.exists(path):
+            raise StoreMissing(path)
         self._identity = self._file_identity()
+        self._wal: dict[int, tuple] = {}  # each open connection's -wal and -shm, by id
 
-    def _file_identity(self) -> tuple[int, int] | None:
+    def _file_identity(self, suffix: str = "") -> tuple[int, int] | None:
         try:
-            info = os.stat(self.database)
+            info = os.stat(self.database + suffix)
         except OSError:
             return None
         return info.st_dev, info.st_ino
 
     def check_file(self) -> None:
         if self._file_identity() != self._identity:
-            if not self.in_transaction():
-                self.close()
+            self._let_go()
             raise peewee.OperationalError(
                 f"{self.database}: the database file was moved, deleted or replaced")
+        # The write-ahead log holds the last commits until a checkpoint, and its -shm the
+        # locks every terminal shares: deleted under an open connection, the others would
+        # start afresh without them and hand out the same numbers again.
+        conn = self._state.conn
+        if conn is not None and self._wal.get(id(conn)) != self._wal_identity():
+            self._let_go()
+            raise peewee.OperationalError(
+                f"{self.database}: its write-ahead log (-wal, -shm) was deleted or replaced")
+
+    def _wal_identity(self) -> tuple:
+        return self._file_identity("-wal"), self._file_identity("-shm")
+
+    def _let_go(self) -> None:
+        if not self.in_transaction():
+            self.close()
+
+    def _close(self, conn) -> None:
+        self._wal.pop(id(conn), None)
+        super()._close(conn)
 
     def _connect(self):
         self.check_file()
@@ -117,32 +181,41 @@ class KioskSqlite(peewee.SqliteDatabase):
                                timeout=self.timeout, isolation_level=None, **self.connect_params)
         try:
             self._add_conn_hooks(conn)  # type: ignore[attr-defined]  # peewee's pragmas; not in its stubs
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # opens -wal and -shm
         except Exception:
             conn.close()
             raise
+        self._wal[id(conn)] = self._wal_identity()
         return conn
 
 
-def _sqlite(path: str) -> peewee.SqliteDatabase:
+def _sqlite(path: str, create: bool) -> peewee.SqliteDatabase:
     folder = Path(path).expanduser().resolve().parent
     if not folder.is_dir():
+        if not create:
+            raise StoreMissing(path)
         raise StoreError(f"{path}: folder {folder} does not exist / folder tidak ada")
     try:
-        return _sqlite_db(path)
+        return _sqlite_db(path, create)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: {exc}") from None
 
 
-def _sqlite_db(path: str) -> peewee.SqliteDatabase:
+def _sqlite_db(path: str, create: bool = False) -> peewee.SqliteDatabase:
     return KioskSqlite(
-        str(Path(path).expanduser()),
+        str(Path(path).expanduser()), create,
         timeout=BUSY_TIMEOUT_S,
         lock_type="IMMEDIATE",
         pragmas={
             "journal_mode": "wal",
             "busy_timeout": int(BUSY_TIMEOUT_S * 1000),
             "foreign_keys": 1,
-            "synchronous": "normal",
+            # An acknowledged number survives a power cut: each commit is on the disk
+            # (WAL and all) before the desk says it is done.
+            "synchronous": "full",
+            # Every commit is copied into the main file at once (15 bookings a day: cheap),
+            # so a -wal deleted by a clean-up script takes no acknowledged booking with it.
+            "wal_autocheckpoint": 1,
             # Deleted and overwritten content is zeroed, not left in free space (kiosk purge).
             "secure_delete": 1,
         },
@@ -150,7 +223,7 @@ def _sqlite_db(path: str) -> peewee.SqliteDatabase:
 
 
 def _postgres(url: str) -> peewee.PostgresqlDatabase:
-    parts = urlsplit(url)
+    parts = split_url(url)
     name = unquote(parts.path.lstrip("/"))
     if not name:
         raise StoreError(f"{describe(url)}: the URL names no database")

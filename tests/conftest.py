@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from data.database import init_store
 from kiosk.desk.store import open_desk
 
 TESTS = Path(__file__).parent
@@ -99,14 +100,18 @@ def pg_url():
 
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
-    return str(tmp_path / "kiosk.db")
+    """A store made the explicit way (``kiosk init``), as an office's first step makes it."""
+    url = str(tmp_path / "kiosk.db")
+    init_store(url)
+    return url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "kiosk.db")
-    return request.getfixturevalue("pg_url")
+    """A store made the explicit way on each engine (``pg_url`` alone is an empty schema)."""
+    url = str(tmp_path / "kiosk.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    init_store(url)
+    return url
 
 
 @pytest.fixture

@@ -35,6 +35,8 @@ def _run(command: str, args: argparse.Namespace) -> int:
     from kiosk.desk.store import open_desk
 
     try:
+        if command == "init":
+            return init(args)
         desk = open_desk(getattr(args, "db", None), getattr(args, "office", None))
         if command in ROLES:
             from kiosk.app.app import run_role
@@ -49,6 +51,21 @@ def _run(command: str, args: argparse.Namespace) -> int:
         return fail(str(exc), EXIT_REFUSED)
     except DeskError as exc:
         return fail(str(exc), EXIT_REFUSED)
+
+
+def init(args: argparse.Namespace) -> int:
+    """``kiosk init``: the one step that makes a store; says so when it was already there."""
+    from data.database import default_url, describe, init_store
+    from data.errors import StoreError
+    from kiosk.texts import both
+
+    url = getattr(args, "db", None) or default_url()
+    try:
+        created = init_store(url)
+    except StoreError as exc:
+        return fail(both("store_unavailable", detail=str(exc)), EXIT_STORE)
+    print(both("store_created" if created else "store_exists", url=describe(url)))
+    return 0
 
 
 def spare_postgres_driver(url: str | None) -> None:

@@ -27,6 +27,16 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r}: {both('quota_invalid')}") from None
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: {both('port_invalid')}")
+    return port
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors as one line, like every other failure."""
 
@@ -59,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Help Desk queue kiosk. Without a command: the lobby screen.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    sub.add_parser("init", parents=[common],
+                   help="create the store of a new office (once; every other command needs it)")
+
     for role, text in (("lobby", "taxpayers take a number or check in (full screen)"),
                        ("board", "the live waiting list for the lobby TV (full screen)"),
                        ("counter", "the officer's screen at the counter (full screen)")):
@@ -69,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="serve the board to browsers (web board)")
     p.add_argument("role", choices=("board",), help="what to serve")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
 
     p = sub.add_parser("book", parents=[common, as_json], help="take a number")
     p.add_argument("service", help="service code, e.g. perpajakan or aplikasi")

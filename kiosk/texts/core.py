@@ -171,6 +171,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basis data tidak dapat digunakan: {detail}",
         "The database cannot be used: {detail}",
     ),
+    "store_missing": (
+        "Tidak ada basis data di {detail}. Kantor baru: jalankan `kiosk init` dulu; "
+        "jika basis data hilang, pulihkan dari cadangan.",
+        "There is no database at {detail}. A new office: run `kiosk init` first; "
+        "if the database was lost, restore it from the backup.",
+    ),
+    "port_invalid": (
+        "nomor port harus 1 sampai 65535",
+        "the port must be a number from 1 to 65535",
+    ),
+    "store_created": (
+        "Basis data dibuat di {url}.",
+        "The database was created at {url}.",
+    ),
+    "store_exists": (
+        "Basis data di {url} sudah ada; tidak ada yang diubah.",
+        "The database at {url} already exists; nothing was changed.",
+    ),
     "store_busy": (
         "Basis data sedang sibuk; coba lagi sebentar lagi.",
         "The database is busy; please try again in a moment.",
