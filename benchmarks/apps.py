@@ -47,7 +47,7 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
     it; with ``idle_seconds``, first the board's CPU % of one core while nothing changes."""
     from kiosk.desk.store import open_desk
 
-    desk = open_desk(url, office)
+    desk = open_desk(url, office, create=True)
     desk.set_quota(desk.today(), 999, "benchmark", actor="benchmark")
     board = subprocess.Popen([sys.executable, PROBE, "board", url, office],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

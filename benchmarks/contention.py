@@ -34,7 +34,7 @@ print(json.dumps({"ok": ok, "refused": refused, "errors": errors,
 def measure(url: str, office: str, quota: int, processes: int = 8, each: int = 100) -> dict:
     from kiosk.desk.store import open_desk
 
-    desk = open_desk(url, office)
+    desk = open_desk(url, office, create=True)
     desk.set_quota(desk.today(), quota, "benchmark", actor="benchmark")
     before = desk.status().issued
     start = time.time() + 1.5

@@ -41,7 +41,7 @@ def sqlite_store(folder: Path, size: int, iterations: int) -> dict:
     from kiosk.desk.store import open_desk
 
     path = folder / f"store-{size}.db"
-    desk = open_desk(str(path), OFFICE)
+    desk = open_desk(str(path), OFFICE, create=True)
     desk.db.close()
     log(f"filling a store of {size:,} tickets …")
     seconds = store_gen.fill_sqlite(str(path), size, desk.today(), progress=log)
@@ -64,7 +64,7 @@ def postgres_store(url: str, iterations: int, size: int) -> dict | None:
     from kiosk.desk.store import open_desk
 
     def measure(schema_url: str) -> dict:
-        desk = open_desk(schema_url, OFFICE)
+        desk = open_desk(schema_url, OFFICE, create=True)
         log(f"filling a PostgreSQL store of {size:,} tickets …")
         store_gen.fill_postgres(desk.db, size, desk.today())
         result = hot_paths.measure(desk, None, iterations)
