@@ -193,7 +193,7 @@ def _sqlite(path: str, create: bool) -> peewee.SqliteDatabase:
     folder = Path(path).expanduser().resolve().parent
     if not folder.is_dir():
         if not create:
-            raise StoreMissing(path)
+            raise StoreMissing(f"{path} (folder {folder} does not exist)")
         raise StoreError(f"{path}: folder {folder} does not exist / folder tidak ada")
     try:
         return _sqlite_db(path, create)

@@ -163,10 +163,12 @@ def test_unusable_databases_say_why(url, words):
 
 def test_default_database_and_kiosk_db_variable(tmp_path):
     env = {"XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
+    assert run_cli("init", env=env).returncode == 0  # the store is made by `kiosk init` only
     result = run_cli("--office", str(ALWAYS_OPEN), "book", "perpajakan", "--name", "Budi", env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "xdg" / "helpdesk-kiosk" / "kiosk.db").exists()
     other = tmp_path / "other.db"
+    assert run_cli("init", env={**env, "KIOSK_DB": str(other)}).returncode == 0
     result = run_cli("--office", str(ALWAYS_OPEN), "status", "--json", env={**env, "KIOSK_DB": str(other)})
     assert result.returncode == 0 and json.loads(result.stdout)["issued"] == 0
     assert other.exists()

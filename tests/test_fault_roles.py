@@ -55,7 +55,7 @@ def form_why(app) -> str:
 async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
     folder = tmp_path / "store"
     folder.mkdir()
-    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock, create=True)
     desk.book("perpajakan", "Budi Santoso")
     app = KioskApp(desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -89,7 +89,7 @@ async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
 
 async def test_lobby_file_replaced_by_garbage(tmp_path, clock):
     path = tmp_path / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock, create=True)
     app = KioskApp(desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot, lambda: "15 dari 15" in screen_text(app))
@@ -274,7 +274,7 @@ def break_store(tmp_path, folder, how: str) -> callable:
 async def test_board_store_taken_away_and_back(tmp_path, clock, how):
     folder = tmp_path / "store"
     folder.mkdir()
-    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock, create=True)
     desk.book("perpajakan", "Budi Santoso")
     app = KioskApp(desk, "board")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -297,7 +297,7 @@ async def test_board_store_taken_away_and_back(tmp_path, clock, how):
 async def test_counter_store_taken_away_and_back(tmp_path, clock, how):
     folder = tmp_path / "store"
     folder.mkdir()
-    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(folder / "kiosk.db"), ALWAYS_OPEN, clock=clock, create=True)
     add_officers(desk)
     desk.book("perpajakan", "Budi Santoso")
     app = KioskApp(desk, "counter", counter=1)

@@ -76,7 +76,7 @@ async def test_the_day_rolls_over_at_midnight_without_any_write(sqlite_url, cloc
 
 async def test_store_trouble_is_said_once_and_its_end_too(tmp_path, clock):
     path = tmp_path / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock, create=True)
     app = KioskApp(desk, "counter")
     async with app.run_test() as pilot:
         screen = Recorder()

@@ -95,7 +95,7 @@ def test_a_terminal_with_a_warm_cache_starts_without_the_holidays_package(tmp_pa
     script = f"""
 import sys
 from kiosk.desk.store import open_desk
-desk = open_desk({str(tmp_path / "kiosk.db")!r}, {str(KUPANG)!r})
+desk = open_desk({str(tmp_path / "kiosk.db")!r}, {str(KUPANG)!r}, create=True)
 status = desk.status()
 print("holidays" in sys.modules)
 """

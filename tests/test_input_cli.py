@@ -36,7 +36,7 @@ texts = st.one_of(st.sampled_from(NASTY), st.text(max_size=60),
 @pytest.fixture
 def db(tmp_path):
     url = str(tmp_path / "kiosk.db")
-    desk = open_desk(url, ALWAYS_OPEN)
+    desk = open_desk(url, ALWAYS_OPEN, create=True)
     desk.set_quota(desk.today(), 999, "uji", actor="sup")
     desk.db.close()
     return url

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ALWAYS_OPEN
+from data.database import init_store
 from kiosk.desk.officers import Officers
 from kiosk.desk.errors import DeskError
 from kiosk.desk.store import open_desk
@@ -52,6 +53,7 @@ def lobby_in_tmux(tmp_path):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     session = f"sec{uuid.uuid4().hex[:8]}"
+    init_store(str(tmp_path / "k.db"))
     kiosk = [sys.executable, "-m", "kiosk", "--db", str(tmp_path / "k.db"), "--office",
              str(ALWAYS_OPEN), "lobby"]
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
@@ -92,6 +94,7 @@ def test_terminal_keys_and_signals_do_not_end_the_lobby(lobby_in_tmux):
 def test_sigterm_and_sighup_end_the_lobby_cleanly(tmp_path, name):
     """The system's way to stop the kiosk: it ends at once, exit 0, the terminal restored
     (the alternate screen left), no traceback."""
+    init_store(str(tmp_path / "k.db"))
     pid, fd = pty.fork()
     if pid == 0:  # the child: the real program on a pseudo-terminal
         os.execv(sys.executable, [sys.executable, "-m", "kiosk", "--db", str(tmp_path / "k.db"),
@@ -141,7 +144,7 @@ def read_until(fd: int, seen: bytes, enough, seconds: float) -> bytes:
 
 def test_no_pin_in_clear_in_the_database_file(tmp_path, clock):
     path = tmp_path / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(path), ALWAYS_OPEN, clock=clock, create=True)
     officers = Officers(desk)
     pins = {"Budi Santoso": "739184", "Sari Dewi": "50617283"}
     officers.add("Budi Santoso", "officer", pins["Budi Santoso"], "test")

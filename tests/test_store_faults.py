@@ -42,7 +42,7 @@ def test_a_file_that_is_not_a_database(tmp_path):
 
 def test_a_corrupt_database(tmp_path):
     path = tmp_path / "kiosk.db"
-    open_desk(str(path), ALWAYS_OPEN).book("perpajakan", "Budi")
+    open_desk(str(path), ALWAYS_OPEN, create=True).book("perpajakan", "Budi")
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is garbage now
     path.write_bytes(bytes(data))
@@ -53,7 +53,7 @@ def test_a_corrupt_database(tmp_path):
 
 def test_a_database_file_that_is_read_only(tmp_path):
     path = tmp_path / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN)
+    desk = open_desk(str(path), ALWAYS_OPEN, create=True)
     desk.book("perpajakan", "Budi")
     desk.db.close()  # the last connection checkpoints and removes the WAL
     # Immutable: not even root may write it, as on a read-only medium.
@@ -69,7 +69,7 @@ def test_a_database_file_that_is_read_only(tmp_path):
 
 def test_another_process_holds_the_write_lock_too_long(tmp_path):
     path = tmp_path / "kiosk.db"
-    open_desk(str(path), ALWAYS_OPEN)
+    open_desk(str(path), ALWAYS_OPEN, create=True)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -86,7 +86,7 @@ def test_another_process_holds_the_write_lock_too_long(tmp_path):
 def test_another_postgresql_session_holds_the_day_too_long(pg_url):
     import psycopg2
 
-    desk = open_desk(pg_url, ALWAYS_OPEN)
+    desk = open_desk(pg_url, ALWAYS_OPEN, create=True)
     desk.book("perpajakan", "Budi")
     desk.db.close()
     holder = psycopg2.connect(pg_url)  # a terminal stuck half-way through a booking
@@ -118,7 +118,7 @@ def small_disk():
 
 def test_a_full_disk(small_disk):
     path = small_disk / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN)
+    desk = open_desk(str(path), ALWAYS_OPEN, create=True)
     desk.set_quota(desk.today(), 999, "uji", actor="sup")
     desk.book("perpajakan", "Budi")
     desk.db.close()
@@ -164,7 +164,7 @@ def test_a_database_file_moved_away_and_back(tmp_path):
     from kiosk.desk.errors import StoreUnavailable
 
     path = tmp_path / "kiosk.db"
-    desk = open_desk(str(path), ALWAYS_OPEN)
+    desk = open_desk(str(path), ALWAYS_OPEN, create=True)
     assert desk.book("perpajakan", "Budi").number == 1
     path.rename(tmp_path / "kiosk.db.bak")
     with pytest.raises(StoreUnavailable) as refused:
