@@ -22,6 +22,8 @@ from data.migrations import current_version, migrate
 from data.models import database as proxy
 
 BUSY_TIMEOUT_S = 5.0
+# Less free space than this on the store's disk, and an I/O error is the disk being full.
+DISK_FULL_BYTES = 1 << 20
 
 # The type of the process's database handle, for the layers above that never import peewee.
 Database = peewee.Database
@@ -158,11 +160,38 @@ class KioskSqlite(peewee.SqliteDatabase):
         # The write-ahead log holds the last commits until a checkpoint, and its -shm the
         # locks every terminal shares: deleted under an open connection, the others would
         # start afresh without them and hand out the same numbers again.
-        conn = self._state.conn
-        if conn is not None and self._wal.get(id(conn)) != self._wal_identity():
+        if not self.is_closed() and self._wal.get(id(self.connection())) != self._wal_identity():
             self._let_go()
             raise peewee.OperationalError(
                 f"{self.database}: its write-ahead log (-wal, -shm) was deleted or replaced")
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except peewee.OperationalError as exc:
+            self._say_disk_full(exc)
+            raise
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        except peewee.OperationalError as exc:
+            self._say_disk_full(exc)
+            raise
+
+    def _say_disk_full(self, exc: Exception) -> None:
+        """On a full disk SQLite may say "disk I/O error", or "cannot rollback" when it has
+        already rolled back itself: the person at the terminal is told the disk is full."""
+        text = str(exc)
+        if "full" in text or not ("I/O error" in text or "no transaction is active" in text):
+            return
+        try:
+            disk = os.statvfs(os.path.dirname(os.path.abspath(self.database)))
+        except OSError:
+            return
+        if disk.f_bavail * disk.f_frsize < DISK_FULL_BYTES:
+            raise peewee.OperationalError(
+                f"{self.database}: database or disk is full (no space left on its disk)") from exc
 
     def _wal_identity(self) -> tuple:
         return self._file_identity("-wal"), self._file_identity("-shm")
@@ -171,9 +200,10 @@ class KioskSqlite(peewee.SqliteDatabase):
         if not self.in_transaction():
             self.close()
 
-    def _close(self, conn) -> None:
-        self._wal.pop(id(conn), None)
-        super()._close(conn)
+    def close(self) -> bool:
+        if not self.is_closed():
+            self._wal.pop(id(self.connection()), None)
+        return super().close()
 
     def _connect(self):
         self.check_file()
@@ -182,6 +212,10 @@ class KioskSqlite(peewee.SqliteDatabase):
         try:
             self._add_conn_hooks(conn)  # type: ignore[attr-defined]  # peewee's pragmas; not in its stubs
             conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # opens -wal and -shm
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            self._say_disk_full(exc)
+            raise
         except Exception:
             conn.close()
             raise
