@@ -213,7 +213,7 @@ def restart_postgres() -> None:
 def role_on_postgresql(pg_url, clock, role):
     """A day with officers and one number, and the role's app on it."""
     require_pg()
-    desk = open_desk(pg_url, ALWAYS_OPEN, clock=clock)
+    desk = open_desk(pg_url, ALWAYS_OPEN, clock=clock, create=True)
     add_officers(desk)
     desk.book("perpajakan", "Budi Santoso")
     return desk, KioskApp(desk, role, counter=1)
