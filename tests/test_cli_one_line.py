@@ -9,21 +9,12 @@ import sys
 import pytest
 
 from conftest import ALWAYS_OPEN
+from test_store_init import one_line
 
 
 def kiosk(*args):
     return subprocess.run([sys.executable, "-m", "kiosk", "--office", str(ALWAYS_OPEN), *args],
                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-
-
-def one_line(result, code, *words):
-    assert result.returncode == code, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
-    return lines[0]
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "0", "65536"])
