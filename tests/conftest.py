@@ -114,6 +114,14 @@ def store_url(request, tmp_path) -> str:
     return url
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bare_store_url(request, tmp_path) -> str:
+    """Where a store would be on each engine, none made yet (for the migration tests)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "kiosk.db")
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock()

@@ -67,8 +67,9 @@ def test_the_audit_log_cannot_be_changed_or_deleted(store_url):
     assert [e.actor for e in AuditEntry.select()] == ["lobby"]
 
 
-def test_a_version_one_store_gets_the_audit_triggers(store_url):
-    db = open_database(store_url)
+def test_a_version_one_store_gets_the_audit_triggers(bare_store_url):
+    store_url = bare_store_url
+    db = open_database(store_url, create=True)
     migrations.migrate(db, migrations.STEPS[:1])  # a store made by the first release
     assert migrations.current_version(db) == 1
     desk = open_desk(store_url, ALWAYS_OPEN)

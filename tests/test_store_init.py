@@ -29,12 +29,10 @@ def one_line(result, code, *words):
     return lines[0]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def no_store(request, tmp_path):
+@pytest.fixture
+def no_store(bare_store_url):
     """Where a store would be, with none made yet (an empty schema on PostgreSQL)."""
-    if request.param == "sqlite":
-        return str(tmp_path / "kiosk.db")
-    return request.getfixturevalue("pg_url")
+    return bare_store_url
 
 
 @pytest.mark.parametrize("command", [["book", "perpajakan", "--name", "Ani"], ["status"],
