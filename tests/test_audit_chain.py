@@ -167,7 +167,7 @@ def test_an_entry_chained_onto_an_older_one_is_named(store):
 
 def test_entries_keep_chaining_after_a_verify_and_across_terminals(store):
     # Two desks (two terminals) writing in turn still make one chain.
-    first, second = open_desk(store, ALWAYS_OPEN), open_desk(store, ALWAYS_OPEN)
+    first, second = open_desk(store, ALWAYS_OPEN, create=True), open_desk(store, ALWAYS_OPEN)
     first.book("aplikasi", "Gita Nalle")
     second.book("aplikasi", "Hana Ratu")
     first.book("aplikasi", "Ika Sine")
@@ -185,11 +185,12 @@ def test_the_desk_says_whether_the_chain_holds(store):
     assert (check.ok, check.broken_id, check.why) == (False, victim, "edited")
 
 
-def test_an_upgraded_store_chains_the_entries_it_had(store_url):
+def test_an_upgraded_store_chains_the_entries_it_had(bare_store_url):
     from data import migrations
     from data.database import open_database
 
-    db = open_database(store_url)
+    store_url = bare_store_url
+    db = open_database(store_url, create=True)
     migrations.migrate(db, migrations.STEPS[:2])  # a store of the release before the chain
     for n in range(3):
         db.execute_sql(f"INSERT INTO audit_entry (at, actor, action, ticket_code, detail, reason) "

@@ -69,7 +69,7 @@ def _kiosk(*args: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def terminal(cluster):
     admin_url = f"postgresql://postgres@127.0.0.1:{cluster}/kiosk"
-    open_desk(admin_url, ALWAYS_OPEN).db.close()  # the store, created by the administrator
+    open_desk(admin_url, ALWAYS_OPEN, create=True).db.close()  # the store, created by the administrator
     done = _kiosk("init-roles", "--owner", "kiosk_owner", "--terminal", "kiosk_terminal",
                   "--db", admin_url, "--office", str(ALWAYS_OPEN))
     assert done.returncode == 0, done.stderr

@@ -54,7 +54,7 @@ def found_in(files: list[Path], values: list[str]) -> dict[str, list[str]]:
 
 def test_sqlite_purge_leaves_no_erased_value_in_main_wal_or_shm(tmp_path, clock):
     db_file = tmp_path / "kiosk.db"
-    desk = open_desk(str(db_file), ALWAYS_OPEN, clock=clock)
+    desk = open_desk(str(db_file), ALWAYS_OPEN, clock=clock, create=True)
     try:
         erased, kept = book_the_day(desk, clock)
         files = lambda: sorted(tmp_path.glob("kiosk.db*"))  # noqa: E731  main, -wal, -shm
@@ -92,7 +92,7 @@ def own_cluster_factory():
 
 
 def purge_on(cluster, clock: Clock):
-    desk = open_desk(cluster.url, ALWAYS_OPEN, clock=clock)
+    desk = open_desk(cluster.url, ALWAYS_OPEN, clock=clock, create=True)
     try:
         erased, kept = book_the_day(desk, clock)
         assert sorted(found_in(cluster.files(), erased)) == sorted(erased)  # the control

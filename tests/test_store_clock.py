@@ -91,7 +91,7 @@ def _ahead_by_an_hour(monkeypatch) -> None:
 
 def test_postgresql_stamps_the_servers_time_not_the_terminals(pg_url, monkeypatch):
     _ahead_by_an_hour(monkeypatch)
-    desk = open_desk(pg_url, ALWAYS_OPEN)  # the terminal's own clock, an hour off
+    desk = open_desk(pg_url, ALWAYS_OPEN, create=True)  # the terminal's own clock, an hour off
     ticket = desk.book("perpajakan", "Ani Lado")
     server = desk.db.execute_sql("SELECT now() AT TIME ZONE 'UTC'").fetchone()[0]
     assert abs(ticket.booked_at.replace(tzinfo=None) - server) < dt.timedelta(minutes=1)
