@@ -15,6 +15,8 @@ R = TypeVar("R")
 
 # How SQLite ("database is locked", "busy") and PostgreSQL ("lock timeout") say busy.
 BUSY_WORDS = ("locked", "busy", "lock timeout")
+# How they say the disk is full (SQLITE_FULL; PostgreSQL's "could not extend file … No space").
+FULL_WORDS = ("disk is full", "no space left")
 
 
 class StoreError(Exception):
@@ -23,6 +25,7 @@ class StoreError(Exception):
     def __init__(self, message: str, *, busy: bool = False, reconnects: bool = False):
         super().__init__(message)
         self.busy = busy  # held by another terminal: the same request may pass soon
+        self.full = any(word in message.lower() for word in FULL_WORDS)  # room must be made
         self.reconnects = reconnects  # the connection was dropped: a retry connects afresh
 
 

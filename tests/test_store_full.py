@@ -42,7 +42,7 @@ def test_every_refusal_on_a_full_disk_says_the_disk_is_full(small_disk):  # noqa
         assert result.returncode == 4, result.stdout
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-        assert "disk is full" in lines[0], lines[0]
+        assert "disk is full" in lines[0] and "Disk basis data penuh" in lines[0], lines[0]
         assert "I/O error" not in lines[0] and "no transaction" not in lines[0], lines[0]
     (small_disk / "filler").unlink()
     status = json.loads(kiosk(path, "status", "--json").stdout)

@@ -58,4 +58,5 @@ def store_errors(method=None, /, *, read: bool = False):
 
 
 def unavailable(exc: StoreError) -> StoreUnavailable:
-    return StoreUnavailable(str(exc), key="store_busy" if exc.busy else "store_unavailable")
+    key = "store_full" if exc.full else "store_busy" if exc.busy else "store_unavailable"
+    return StoreUnavailable(str(exc), key=key)

@@ -189,6 +189,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basis data di {url} sudah ada; tidak ada yang diubah.",
         "The database at {url} already exists; nothing was changed.",
     ),
+    "store_full": (
+        "Disk basis data penuh; nomor tidak dapat dicatat. Kosongkan ruang disk lalu coba lagi "
+        "({detail}).",
+        "The database's disk is full; nothing can be recorded. Free some disk space, then try "
+        "again ({detail}).",
+    ),
     "store_busy": (
         "Basis data sedang sibuk; coba lagi sebentar lagi.",
         "The database is busy; please try again in a moment.",
