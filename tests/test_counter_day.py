@@ -128,7 +128,8 @@ async def test_wrong_pin_then_lockout_then_login_after_the_wait(sqlite_desk, clo
         assert day.officer.name == "Budi Santoso"
     actions = [e.action for e in reversed(Officers(desk).audit())
                if e.actor == "Budi Santoso"]
-    assert actions == ["login_failed"] * 4 + ["login_locked", "login"]
+    # Every try is logged, the right PIN tried while locked too (issue 12).
+    assert actions == ["login_failed"] * 4 + ["login_locked", "login_while_locked", "login"]
 
 
 async def test_the_session_locks_itself_when_idle(sqlite_desk, clock):

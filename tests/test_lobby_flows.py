@@ -19,7 +19,7 @@ from screens.lobby.welcome import LobbyScreen
 from screens.lobby.checkin import CheckInScreen
 from screens.lobby.take import TakeScreen
 from screens.lobby.ticket import TicketScreen
-from pilot_helpers import click_ready
+from pilot_helpers import click_ready, until
 
 NPWP = "013000666091000"
 NIK = "3171011708450001"
@@ -126,29 +126,25 @@ async def test_fields_are_checked_as_typed_and_block_a_bad_form(sqlite_desk):
         await pilot.pause()
         await pilot.press("enter")  # nothing typed: the name is required
         await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert shown(app, "#name-why") == "Nama wajib diisi."
+        await until(pilot, lambda: shown(app, "#name-why") == "Nama wajib diisi.")
         assert "Periksa kembali" in shown(app, "#form-why")
         assert app.focused.id == "name"
         await pilot.press(*"Budi 7")
         assert "hanya boleh berisi huruf" in shown(app, "#name-why")
         app.screen.query_one("#name", Input).value = "Budi"
-        await pilot.pause()
-        assert "Benar" in shown(app, "#name-why")
+        await until(pilot, lambda: "Benar" in shown(app, "#name-why"))
         await type_into(pilot, "#id", "0130")
         assert shown(app, "#id-why") == ""  # unfinished, not yet wrong
         await pilot.press("x")
         assert "NPWP tidak valid" in shown(app, "#id-why")  # no NPWP has a letter
         await pilot.press("backspace")
         await pilot.click("#kind-passport")  # the same text, checked as a passport now
-        await pilot.pause()
-        assert "paspor tidak valid" in shown(app, "#id-why")
+        await until(pilot, lambda: "paspor tidak valid" in shown(app, "#id-why"))
         await type_into(pilot, "#phone", "12")
         assert shown(app, "#phone-why") == ""
         await pilot.press("enter")  # going on: now the short numbers are wrong, and said so
-        await pilot.pause()
+        await until(pilot, lambda: "telepon tidak valid" in shown(app, "#phone-why"))
         assert app.screen.query_one("#steps").current == "step-form"
-        assert "telepon tidak valid" in shown(app, "#phone-why")
     assert sqlite_desk.status().issued == 0
 
 
