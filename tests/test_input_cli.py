@@ -70,6 +70,22 @@ def stored_visitor(db, code):
         desk.db.close()
 
 
+def book_once(capsys, db, accepted: bool, *argv):
+    """Book on the command line: if ``accepted``, the next number and its ticket; if not, a
+    rule's one-line refusal (exit 3) and nothing written. Returns the stored visitor."""
+    before = status(capsys, db)["issued"]
+    code, out, err = run(capsys, db, "book", "perpajakan", *argv, "--json")
+    if not accepted:
+        assert_refused(code, err, 3)
+        assert_consistent(capsys, db, before)
+        return None
+    assert code == 0, err
+    ticket = json.loads(out)
+    assert ticket["number"] == before + 1 and "\x1b" not in out
+    assert_consistent(capsys, db, before + 1)
+    return stored_visitor(db, ticket["code"])
+
+
 def assert_both_seen(seen: Counter, least: int = 5) -> None:
     """The strategies reached both branches, each a few times."""
     assert seen["accepted"] >= least and seen["refused"] >= least, dict(seen)
@@ -88,18 +104,10 @@ def test_cli_book_name(capsys, db):
     @example(name="Ana " + "a" * 97).via("101 characters")
     @example(name="Ana  " + "a" * 96).via("101 typed, 100 once the double space is single")
     def check(name):
-        before = status(capsys, db)["issued"]
         expected = expected_name(name)
-        code, out, err = run(capsys, db, "book", "perpajakan", f"--name={name}", "--json")
-        if expected is None:
-            assert_refused(code, err, 3)
-            assert_consistent(capsys, db, before)
-        else:
-            assert code == 0, err
-            ticket = json.loads(out)
-            assert ticket["number"] == before + 1
-            assert stored_visitor(db, ticket["code"]).name == expected
-            assert_consistent(capsys, db, before + 1)
+        visitor = book_once(capsys, db, expected is not None, f"--name={name}")
+        if visitor is not None:
+            assert visitor.name == expected
         seen["refused" if expected is None else "accepted"] += 1
 
     check()
@@ -119,23 +127,13 @@ def test_cli_book_identity_and_phone(capsys, db):
     @example(kind_value=("passport", "A1234567"))
     def check(kind_value):
         kind, value = kind_value
-        before = status(capsys, db)["issued"]
         expected = expected_identity(kind, value)
-        code, out, err = run(capsys, db, "book", "perpajakan", "--name=Budi Santoso",
-                             f"--{kind}={value}", "--json")
-        if expected is None:
-            assert_refused(code, err, 3)
-            assert_consistent(capsys, db, before)
-        else:
-            assert code == 0, err
-            ticket = json.loads(out)
-            assert ticket["number"] == before + 1 and "\x1b" not in out
-            visitor = stored_visitor(db, ticket["code"])
-            if kind == "phone":
-                assert (visitor.phone, visitor.id_kind) == (expected, "")
-            else:
-                assert (visitor.id_kind, visitor.id_number) == (kind if expected else "", expected)
-            assert_consistent(capsys, db, before + 1)
+        visitor = book_once(capsys, db, expected is not None, "--name=Budi Santoso",
+                            f"--{kind}={value}")
+        if visitor is not None and kind == "phone":
+            assert (visitor.phone, visitor.id_kind) == (expected, "")
+        elif visitor is not None:
+            assert (visitor.id_kind, visitor.id_number) == (kind if expected else "", expected)
         seen["refused" if expected is None else "accepted"] += 1
         event(f"{kind}: {'refused' if expected is None else 'accepted'}")
 
