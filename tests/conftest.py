@@ -3,11 +3,14 @@
 ``store_url`` is parametrized over SQLite (a real file in tmp_path) and PostgreSQL (a
 fresh schema per test in the database named by KIOSK_TEST_PG). Outside CI, the
 PostgreSQL cases skip and say why; with KIOSK_REQUIRE_PG=1 (CI) they fail instead.
+The tests that stop, restart or freeze the server take ``own_pg`` instead: a throwaway
+cluster of this run (tests/pg_cluster.py), so other runs on the shared server go on.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -18,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from data.database import init_store
+import pg_cluster
 from kiosk.desk.store import open_desk
 
 TESTS = Path(__file__).parent
@@ -72,30 +76,64 @@ def pg_problem() -> str | None:
 
 
 def require_pg() -> None:
-    problem = pg_problem()
+    _skip_or_fail(pg_problem())
+
+
+def _skip_or_fail(problem: str | None) -> None:
+    """Outside CI a PostgreSQL test that cannot run skips; with KIOSK_REQUIRE_PG=1 it fails."""
     if problem:
         if os.environ.get("KIOSK_REQUIRE_PG") == "1":
             pytest.fail(problem)
         pytest.skip(problem)
 
 
-@pytest.fixture
-def pg_url():
-    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    require_pg()
+@contextlib.contextmanager
+def fresh_schema(base: str):
+    """A URL of ``base`` whose search_path is a fresh schema, dropped afterwards."""
     import psycopg2
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
     def run(sql: str) -> None:
-        conn = psycopg2.connect(_pg_base())  # a fresh one: a test may restart the server
+        conn = psycopg2.connect(base)  # a fresh one: a test may restart the server
         conn.autocommit = True
         conn.cursor().execute(sql)
         conn.close()
 
     run(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in _pg_base() else "?"
-    yield f"{_pg_base()}{sep}options=-csearch_path%3D{schema}"
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema}"
     run(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh schema on the shared server (KIOSK_TEST_PG): never stop or restart it."""
+    require_pg()
+    with fresh_schema(_pg_base()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def _throwaway_cluster():
+    _skip_or_fail(pg_cluster.problem())
+    cluster = pg_cluster.PgCluster()
+    atexit.register(cluster.remove)  # even if the session is cut short
+    try:
+        yield cluster.create()
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def own_pg(_throwaway_cluster):
+    """A PostgreSQL server of this test run alone (tests/pg_cluster.py), for the tests that
+    stop, restart or freeze it; ``own_pg.url`` is a fresh schema on it. Up again afterwards."""
+    cluster = _throwaway_cluster
+    cluster.ensure_running()
+    with fresh_schema(cluster.base_url) as url:
+        cluster.url = url
+        yield cluster
+        cluster.ensure_running()  # whatever the test did, or failed half-way through
 
 
 @pytest.fixture

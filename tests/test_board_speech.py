@@ -4,15 +4,22 @@ speech engine (a stand-in), calls queued one after another, and never blocking t
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 import shutil
 import threading
 import time
+import wave
+from array import array
+from pathlib import Path
 
 import pytest
 
 from data.office_settings import BoardSettings
 from kiosk.devices.speech import Speaker, call_sentence, number_words, speaker_for
 
+needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                                  reason="espeak-ng is not installed (CI installs it)")
 UNITS = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
 
 
@@ -124,6 +131,7 @@ def test_a_failing_engine_does_not_stop_the_next_call():
     speaker.say("dua")
     speaker.wait(5)
     assert said == ["boom", "dua"]
+    assert (speaker.failures, speaker.last_failure) == (1, "audio device busy")
 
 
 def test_no_engine_means_silence_without_failure(sqlite_desk, monkeypatch):
@@ -146,7 +154,7 @@ def test_speech_switch_in_the_profile(sqlite_desk, monkeypatch):
                                                 "x"]
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+@needs_espeak
 def test_espeak_ng_for_real(tmp_path):
     import subprocess
 
@@ -156,13 +164,48 @@ def test_espeak_ng_for_real(tmp_path):
     assert wav.stat().st_size > 1000
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
-def test_the_profile_speaker_runs_espeak_ng_for_real(sqlite_desk):
+def loud_seconds(wav: Path) -> float:
+    """How long the recording is louder than a whisper (16-bit samples above 1/30 of full)."""
+    with wave.open(str(wav)) as audio:
+        assert (audio.getsampwidth(), audio.getnchannels()) == (2, 1)
+        samples = array("h", audio.readframes(audio.getnframes()))
+        return sum(abs(x) > 1000 for x in samples) / audio.getframerate()
+
+
+@needs_espeak
+def test_the_profile_speaker_runs_espeak_ng_for_real(sqlite_desk, tmp_path, monkeypatch):
+    # The engine the speaker finds is espeak-ng itself, told also to keep what it says in a
+    # WAV file, and to note each call: so we hear it whether or not there is a sound card.
+    real = shutil.which("espeak-ng")
+    (tmp_path / "bin").mkdir()
+    engine = tmp_path / "bin" / "espeak-ng"
+    engine.write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> {tmp_path}/calls\n'
+                      f'exec {real} -w {tmp_path}/call-$(wc -l < {tmp_path}/calls).wav "$@"\n')
+    engine.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{engine.parent}{os.pathsep}{os.environ['PATH']}")
     speaker = speaker_for(sqlite_desk.office)
     assert speaker.enabled and speaker.command("x")[:3] == [shutil.which("espeak-ng"), "-v", "id"]
     started = time.monotonic()
     speaker.say(call_sentence(7, 1))
     speaker.say(call_sentence(8, 2))
     assert time.monotonic() - started < 0.05
-    speaker.wait(30)  # said (or, with no sound card, tried) and done, without an exception
+    assert speaker.wait(30)  # said and done, one after the other
     speaker.close()
+    assert (speaker.failures, speaker.last_failure) == (0, "")
+    assert (tmp_path / "calls").read_text().splitlines() == [
+        f"-v id -s 140 {call_sentence(7, 1)}", f"-v id -s 140 {call_sentence(8, 2)}"]
+    for n in (1, 2):  # each sentence is some seconds of speech, not a click or silence
+        assert loud_seconds(tmp_path / f"call-{n}.wav") > 1.0
+
+
+@needs_espeak
+def test_a_failing_engine_is_logged_and_counted(sqlite_desk, caplog):
+    office = dataclasses.replace(sqlite_desk.office, board=BoardSettings(voice="xx-no-such"))
+    speaker = speaker_for(office)
+    with caplog.at_level(logging.WARNING, logger="kiosk.speech"):
+        speaker.say(call_sentence(7, 1))
+        assert speaker.wait(30)
+    speaker.close()
+    assert speaker.failures == 1 and "voice" in speaker.last_failure, speaker.last_failure
+    warned = [r.getMessage() for r in caplog.records if r.name == "kiosk.speech"]
+    assert len(warned) == 1 and "voice" in warned[0] and "tujuh" in warned[0]

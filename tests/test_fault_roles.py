@@ -6,16 +6,13 @@ and works again once the store is back."""
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
-import subprocess
-import time
 
 import pytest
 from textual.widgets import Static
 
-from conftest import ALWAYS_OPEN, require_pg
+from conftest import ALWAYS_OPEN
 from kiosk.app.app import KioskApp
 from kiosk.desk.store import open_desk
 from kiosk.texts import say
@@ -205,14 +202,8 @@ async def test_counter_calls_while_another_process_holds_the_write_lock(sqlite_d
         no_traceback(app)
 
 
-def restart_postgres() -> None:
-    pg_cluster("restart")
-    wait_pg_ready()
-
-
 def role_on_postgresql(pg_url, clock, role):
     """A day with officers and one number, and the role's app on it."""
-    require_pg()
     desk = open_desk(pg_url, ALWAYS_OPEN, clock=clock, create=True)
     add_officers(desk)
     desk.book("perpajakan", "Budi Santoso")
@@ -220,14 +211,15 @@ def role_on_postgresql(pg_url, clock, role):
 
 
 @pytest.mark.parametrize("role", ["lobby", "board", "counter"])
-async def test_postgresql_restarts_while_the_role_runs(pg_url, clock, role):
+async def test_postgresql_restarts_while_the_role_runs(own_pg, clock, role):
+    pg_url = own_pg.url  # a server of this run alone: restarting it disturbs no other run
     desk, app = role_on_postgresql(pg_url, clock, role)
     async with app.run_test(size=(80, 24)) as pilot:
         if role == "counter":
             await logged_in(pilot)
         else:
             await pilot.pause(0.3)
-        restart_postgres()
+        own_pg.restart()
         await pilot.pause(0.6)  # the role notices (or not) on its own
         no_traceback(app)
         # Another terminal books after the restart: the role follows it.
@@ -326,18 +318,10 @@ async def test_counter_store_taken_away_and_back(tmp_path, clock, how):
         no_traceback(app)
 
 
-def pg_cluster(action: str) -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root to stop and start the local cluster")
-    done = subprocess.run(["pg_ctlcluster", "15", "main", action], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot {action} the cluster: {done.stderr.strip()}")
-
-
 @pytest.mark.parametrize("role", ["lobby", "board", "counter"])
-async def test_postgresql_down_while_the_role_runs(pg_url, clock, role):
+async def test_postgresql_down_while_the_role_runs(own_pg, clock, role):
     """The server is down for a while: the role says so calmly, then follows again."""
-    desk, app = role_on_postgresql(pg_url, clock, role)
+    desk, app = role_on_postgresql(own_pg.url, clock, role)
     async with app.run_test(size=(80, 24)) as pilot:
         if role == "counter":
             screen = await logged_in(pilot)
@@ -350,22 +334,11 @@ async def test_postgresql_down_while_the_role_runs(pg_url, clock, role):
             await pilot.pause(0.3)
             down = lambda: STORE_DOWN in screen_text(app)  # noqa: E731
         try:
-            pg_cluster("stop")
-            if role == "lobby":
-                lobby_of(app)._stale = True  # a visitor's touch or the minute: read the day
+            own_pg.stop()
             await wait_for(pilot, down, tries=250)
             no_traceback(app)
         finally:
-            pg_cluster("start")
-            wait_pg_ready()
+            own_pg.start()
         await wait_for(pilot, lambda: not down(), tries=400)
         no_traceback(app)
     desk.db.close()
-
-
-def wait_pg_ready() -> None:
-    for _ in range(80):
-        if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"]).returncode == 0:
-            return
-        time.sleep(0.25)
-    pytest.fail("PostgreSQL did not come back")

@@ -7,30 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, event, example, given, settings, strategies as st
 
 from conftest import ALWAYS_OPEN
+from input_oracles import (DAY_QUOTA, HORIZON_DAYS, NASTY, PLAUSIBLE, expected_identity,
+                           expected_name, half, iso_date, names, near_dates, near_miss, reasons,
+                           short_names, text_ok, texts, whole_number, wita_today)
 from kiosk.cli.main import main
 from kiosk.desk.codes import CODE_ALPHABET, format_code, normalize_code
-from kiosk.desk.errors import DeskError, InvalidInput
-from kiosk.desk.identity import check_name
+from kiosk.desk.errors import DayNotBookable, DeskError, InvalidInput
 from kiosk.desk.officers import check_pin
 from kiosk.desk.store import open_desk
 
-FAST = settings(max_examples=25, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
-
-NASTY = [
-    "", " ", "x" * 10_000, "Budi\x1b[2J\x1b[31mmerah", "\x1b]0;pwned\x07", "Budi\x00Santoso",
-    "Robert'); DROP TABLE ticket;--", "' OR 1=1 --", "محمد علي", "שלום עליכם",
-    "Budi \u202eosotnaS", "👨‍👩‍👧 Budi", "Z̷a̷l̷g̷o̷", "\u200b", "Budi\r\nSantoso", "[red]Budi[/]",
-    "١٢٣٤", "１２３４", "--name", "-1", "NaN", "1e3", "0x10", "2026-02-30", "2026-13-01",
-]
-texts = st.one_of(st.sampled_from(NASTY), st.text(max_size=60),
-                  st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+# Each command-line test checks both outcomes: its oracle (tests/input_oracles.py, the
+# rules written out there) says which one an input must get, and it asserts at the end
+# that its strategies reached each of them a few times.
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture
@@ -48,15 +43,15 @@ def run(capsys, db, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def assert_refused(code, err, allowed=(2, 3)) -> None:
-    assert code in allowed, (code, err)
+def assert_refused(code, err, exit_code) -> None:
+    assert code == exit_code, (code, err)
     assert "Traceback" not in err
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
 
 
-def status(capsys, db) -> dict:
-    code, out, _ = run(capsys, db, "status", "--json")
+def status(capsys, db, *day) -> dict:
+    code, out, _ = run(capsys, db, "status", "--json", *day)
     assert code == 0
     return json.loads(out)
 
@@ -67,98 +62,189 @@ def assert_consistent(capsys, db, booked: int) -> None:
     assert numbers == list(range(1, booked + 1)) and day["issued"] == booked
 
 
-@FAST
-@given(name=texts)
-@example(name="Budi Santoso").via("plain")
-@example(name="محمد علي").via("right to left")
-@example(name="Nguyễn Thị Minh Khai").via("diacritics")
-def test_cli_book_name(capsys, db, name):
-    before = status(capsys, db)["issued"]
+def stored_visitor(db, code):
+    desk = open_desk(db, ALWAYS_OPEN)
     try:
-        expected = check_name(name)
-    except InvalidInput:
-        expected = None
-    code, out, err = run(capsys, db, "book", "perpajakan", f"--name={name}", "--json")
-    if expected is None:
-        assert_refused(code, err)
-        assert_consistent(capsys, db, before)
-    else:
-        assert code == 0, err
-        ticket = json.loads(out)
-        assert ticket["number"] == before + 1
-        assert_consistent(capsys, db, before + 1)
+        return desk.detail(code).visitor
+    finally:
+        desk.db.close()
 
 
-@FAST
-@given(kind=st.sampled_from(["npwp", "nik", "passport", "phone"]), value=texts)
-@example(kind="npwp", value="01.300.066.6-091.000")
-@example(kind="nik", value="3171011708450001")
-@example(kind="phone", value="+62 812-3456-7890")
-@example(kind="passport", value="A1234567")
-def test_cli_book_identity_and_phone(capsys, db, kind, value):
+def book_once(capsys, db, accepted: bool, *argv):
+    """Book on the command line: if ``accepted``, the next number and its ticket; if not, a
+    rule's one-line refusal (exit 3) and nothing written. Returns the stored visitor."""
     before = status(capsys, db)["issued"]
-    code, out, err = run(capsys, db, "book", "perpajakan", "--name=Budi Santoso",
-                         f"--{kind}={value}", "--json")
-    if code == 0:
-        assert json.loads(out)["number"] == before + 1
-        assert "\x1b" not in out
-        assert_consistent(capsys, db, before + 1)
-    else:
-        assert_refused(code, err)
+    code, out, err = run(capsys, db, "book", "perpajakan", *argv, "--json")
+    if not accepted:
+        assert_refused(code, err, 3)
         assert_consistent(capsys, db, before)
-
-
-@FAST
-@given(code_text=texts)
-def test_cli_checkin_any_code(capsys, db, code_text):
-    code, out, err = run(capsys, db, "checkin", f"{code_text}")  # never a real code
-    assume(not code_text.startswith("-"))
-    assert_refused(code, err)
-
-
-@FAST
-@given(date=texts, quota=st.one_of(texts, st.integers(-10**12, 10**12).map(str)),
-       reason=texts)
-@example(date="2099-01-05", quota="20", reason="rapat")
-def test_cli_quota_set(capsys, db, date, quota, reason):
-    assume(not date.startswith("-") and not quota.startswith("-") or quota.lstrip("-").isdigit())
-    before = status(capsys, db)
-    code, out, err = run(capsys, db, "quota", "set", f"--reason={reason}", "--", date, quota)
-    if code != 0:
-        assert_refused(code, err)
-        assert status(capsys, db) == before
-    else:
-        assert 0 <= int(quota) <= 999 and reason.strip()
-
-
-@FAST
-@given(date=st.one_of(texts, st.dates().map(str), st.dates().map(lambda d: d.strftime("%d/%m/%Y"))))
-@example(date="2099-01-05")
-def test_cli_book_date(capsys, db, date):
-    assume(not date.startswith("-"))
-    before = status(capsys, db)["issued"]
-    code, out, err = run(capsys, db, "book", "perpajakan", "--name=Budi Santoso",
-                         f"--date={date}", "--json")
-    if code == 0:
-        booked = json.loads(out)
-        assert booked["state"] == "booked" and booked["number"] >= 1
-    else:
-        assert_refused(code, err)
-    assert_consistent(capsys, db, before)  # today's queue is untouched by a booking
-
-
-@FAST
-@given(reason=texts)
-def test_cli_cancel_reason(capsys, db, reason):
-    code, out, err = run(capsys, db, "book", "perpajakan", "--name=Budi Santoso", "--json")
+        return None
+    assert code == 0, err
     ticket = json.loads(out)
-    code, out, err = run(capsys, db, "cancel", ticket["code"], f"--reason={reason}")
-    if code == 0:
-        assert "\x1b" not in out
-    else:
-        assert_refused(code, err, allowed=(3,))
-        day = status(capsys, db)
-        assert [t["state"] for t in day["tickets"] if t["code"] == ticket["code"]] == ["waiting"]
+    assert ticket["number"] == before + 1 and "\x1b" not in out
+    assert_consistent(capsys, db, before + 1)
+    return stored_visitor(db, ticket["code"])
+
+
+def assert_both_seen(seen: Counter, least: int = 5) -> None:
+    """The strategies reached both branches, each a few times."""
+    assert seen["accepted"] >= least and seen["refused"] >= least, dict(seen)
+
+
+def test_cli_book_name(capsys, db):
+    seen = Counter()
+
+    @FAST
+    @given(name=half(names, half(texts, near_miss(short_names))))
+    @example(name="Budi Santoso").via("plain")
+    @example(name="محمد علي").via("right to left")
+    @example(name="Nguyễn Thị Minh Khai").via("diacritics")
+    @example(name="Budi Santoso 2").via("a digit")
+    @example(name="Ana " + "a" * 96).via("100 characters")
+    @example(name="Ana " + "a" * 97).via("101 characters")
+    @example(name="Ana  " + "a" * 96).via("101 typed, 100 once the double space is single")
+    def check(name):
+        expected = expected_name(name)
+        visitor = book_once(capsys, db, expected is not None, f"--name={name}")
+        if visitor is not None:
+            assert visitor.name == expected
+        seen["refused" if expected is None else "accepted"] += 1
+
+    check()
+    assert_both_seen(seen)
+
+
+def test_cli_book_identity_and_phone(capsys, db):
+    seen = Counter()
+    kinds = st.sampled_from(sorted(PLAUSIBLE))
+
+    @FAST
+    @given(kind_value=kinds.flatmap(lambda kind: st.tuples(
+        st.just(kind), half(PLAUSIBLE[kind], texts))))
+    @example(kind_value=("npwp", "01.300.066.6-091.000"))
+    @example(kind_value=("nik", "3171011708450001"))
+    @example(kind_value=("phone", "+62 812-3456-7890"))
+    @example(kind_value=("passport", "A1234567"))
+    def check(kind_value):
+        kind, value = kind_value
+        expected = expected_identity(kind, value)
+        visitor = book_once(capsys, db, expected is not None, "--name=Budi Santoso",
+                            f"--{kind}={value}")
+        if visitor is not None and kind == "phone":
+            assert (visitor.phone, visitor.id_kind) == (expected, "")
+        elif visitor is not None:
+            assert (visitor.id_kind, visitor.id_number) == (kind if expected else "", expected)
+        seen["refused" if expected is None else "accepted"] += 1
+        event(f"{kind}: {'refused' if expected is None else 'accepted'}")
+
+    check()
+    assert_both_seen(seen)
+
+
+def test_cli_checkin_any_code(capsys, db):
+    @FAST
+    @given(code_text=texts)
+    def check(code_text):
+        # Nothing is booked in this store: every code is unknown, a rule's refusal.
+        code, out, err = run(capsys, db, "checkin", "--", code_text)
+        assert_refused(code, err, 3)
+
+    check()
+
+
+def test_cli_quota_set(capsys, db):
+    seen = Counter()
+
+    counts = st.integers(-3, 1002).map(str)
+    plausible = st.tuples(near_dates(3, 60), counts, reasons)
+    anything = st.tuples(st.one_of(near_dates(3, 60), texts),
+                         st.one_of(counts, texts, st.integers(-10**12, 10**12).map(str)),
+                         st.one_of(reasons, texts))
+
+    @FAST
+    @given(args=half(plausible, anything))
+    @example(args=("2099-01-05", "20", "rapat"))
+    def check(args):
+        date, quota, reason = args
+        today, day, number = wita_today(), iso_date(date), whole_number(quota)
+        if day is None or number is None:
+            expected = 2  # not a date, or not a number: a usage error
+        elif day < today or not 0 <= number <= 999 or not text_ok(reason, required=True):
+            expected = 3
+        else:
+            expected = 0
+        shown = [f"--date={day}"] if day else []
+        before = status(capsys, db, *shown)
+        code, out, err = run(capsys, db, "quota", "set", f"--reason={reason}", "--", date, quota)
+        assume(wita_today() == today)  # not across midnight
+        if expected:
+            assert_refused(code, err, expected)
+            assert status(capsys, db, *shown) == before
+        else:
+            assert code == 0, err
+            after = status(capsys, db, *shown)
+            assert (after["quota"], after["quota_reason"]) == (number, reason.strip())
+        seen["accepted" if expected == 0 else "refused"] += 1
+
+    check()
+    assert_both_seen(seen)
+
+
+def test_cli_book_date(capsys, db):
+    seen, booked = Counter(), Counter()
+
+    @FAST
+    @given(date=half(near_dates(2, 9), st.one_of(texts, st.dates().map(str), st.dates().map(
+        lambda d: d.strftime("%d/%m/%Y")))), service=st.sampled_from(["perpajakan", "aplikasi"]))
+    @example(date="2099-01-05", service="perpajakan")
+    def check(date, service):
+        today, day = wita_today(), iso_date(date)
+        before = status(capsys, db)["issued"]
+        if day is None:
+            expected = 2
+        else:
+            quota = 999 if day == today else DAY_QUOTA
+            in_horizon = today <= day <= today + dt.timedelta(days=HORIZON_DAYS)
+            expected = 0 if in_horizon and booked[day] < quota else 3
+        code, out, err = run(capsys, db, "book", service, "--name=Budi Santoso",
+                             f"--date={date}", "--json")
+        assume(wita_today() == today)
+        if expected:
+            assert_refused(code, err, expected)
+        else:
+            assert code == 0, err
+            ticket = json.loads(out)
+            booked[day] += 1
+            assert (ticket["state"], ticket["date"], ticket["service"], ticket["number"]) == (
+                "booked", str(day), service, booked[day])
+        # Today's queue moves only by a booking for today.
+        assert_consistent(capsys, db, before + (expected == 0 and day == today))
+        seen["accepted" if expected == 0 else "refused"] += 1
+
+    check()
+    assert_both_seen(seen)
+
+
+def test_cli_cancel_reason(capsys, db):
+    seen = Counter()
+
+    @FAST
+    @given(reason=half(reasons, half(texts, near_miss(reasons))))
+    def check(reason):
+        code, out, err = run(capsys, db, "book", "perpajakan", "--name=Budi Santoso", "--json")
+        ticket = json.loads(out)
+        code, out, err = run(capsys, db, "cancel", ticket["code"], f"--reason={reason}")
+        accepted = text_ok(reason, required=False)
+        if accepted:
+            assert code == 0 and "\x1b" not in out, err
+        else:
+            assert_refused(code, err, 3)
+        state = [t["state"] for t in status(capsys, db)["tickets"] if t["code"] == ticket["code"]]
+        assert state == ["cancelled" if accepted else "waiting"]
+        seen["accepted" if accepted else "refused"] += 1
+
+    check()
+    assert_both_seen(seen)
 
 
 @pytest.mark.parametrize("argv", [["quota", "set", "--reason=x", "2026-13-01", "5"],
@@ -225,33 +311,44 @@ def test_pin_rule_takes_only_ascii_digits(pin):
         check_pin(pin)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(quota=st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.floats(allow_nan=True),
-                       st.sampled_from(["15", None, 15.0])))
-def test_quota_rule(sqlite_desk, quota):
-    desk = sqlite_desk
-    valid = type(quota) is int and 0 <= quota <= 999
-    try:
-        status = desk.set_quota(desk.today(), quota, "uji", actor="sup")
-        assert valid and status.quota == quota
-    except InvalidInput:
-        assert not valid
+def test_quota_rule(sqlite_desk):
+    desk, seen = sqlite_desk, Counter()
+
+    @settings(max_examples=100, deadline=None)
+    @given(quota=half(st.integers(-3, 1002), st.one_of(
+        st.integers(-10**6, 10**6), st.booleans(), st.floats(allow_nan=True),
+        st.sampled_from(["15", None, 15.0]))))
+    def check(quota):
+        valid = type(quota) is int and 0 <= quota <= 999
+        try:
+            status = desk.set_quota(desk.today(), quota, "uji", actor="sup")
+        except InvalidInput:
+            assert not valid
+        else:
+            assert valid and status.quota == quota
+        seen["accepted" if valid else "refused"] += 1
+
+    check()
+    assert_both_seen(seen)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(offset=st.integers(-4000, 4000))
-def test_booking_date_rule(sqlite_desk, offset):
-    desk = sqlite_desk
-    day = desk.today() + dt.timedelta(days=offset)
-    before = desk.status(day).issued if -1 < offset < 400 else 0
-    try:
-        ticket = desk.book("perpajakan", "Budi Santoso", day=day)
-        assert 0 <= offset <= desk.office.booking_horizon_days and ticket.date == day
-    except InvalidInput:
-        raise
-    except Exception as exc:  # a refusal with a reason, nothing written
-        assert type(exc).__name__ in ("DayNotBookable",), exc
-        assert exc.message("id")
-        assert not 0 <= offset <= desk.office.booking_horizon_days or desk.status(day).remaining == 0
-        if -1 < offset < 400:
-            assert desk.status(day).issued == before
+def test_booking_date_rule(sqlite_desk):
+    desk, seen, booked = sqlite_desk, Counter(), Counter()
+
+    @settings(max_examples=60, deadline=None)
+    @given(offset=half(st.integers(-2, HORIZON_DAYS + 2), st.integers(-4000, 4000)))
+    def check(offset):
+        day = desk.today() + dt.timedelta(days=offset)
+        bookable = 0 <= offset <= HORIZON_DAYS and booked[day] < DAY_QUOTA
+        try:
+            ticket = desk.book("perpajakan", "Budi Santoso", day=day)
+        except DayNotBookable as refused:
+            assert not bookable and refused.message("id")
+        else:
+            assert bookable and ticket.date == day
+            booked[day] += 1
+        assert desk.status(day).issued == booked[day]  # a refusal writes nothing
+        seen["accepted" if bookable else "refused"] += 1
+
+    check()
+    assert_both_seen(seen)

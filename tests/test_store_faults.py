@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ALWAYS_OPEN, require_pg
+from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
 
 
@@ -143,21 +143,26 @@ def test_a_full_disk(small_disk):
     assert kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode == 0
 
 
-def test_postgresql_restarting_mid_day(pg_url):
-    require_pg()
-    if os.geteuid() != 0:
-        pytest.skip("needs root to restart the local cluster")
-    desk = open_desk(pg_url, ALWAYS_OPEN)
+def test_postgresql_restarting_mid_day(own_pg):
+    desk = open_desk(own_pg.url, ALWAYS_OPEN, create=True)
     desk.book("perpajakan", "Budi")
-    restarted = subprocess.run(["pg_ctlcluster", "15", "main", "restart"], capture_output=True, text=True)
-    if restarted.returncode != 0:
-        pytest.skip(f"cannot restart the cluster: {restarted.stderr.strip()}")
-    for _ in range(40):
-        if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"]).returncode == 0:
-            break
-        time.sleep(0.25)
+    own_pg.restart()
     assert desk.status().issued == 1  # reconnected by itself
     assert desk.book("aplikasi", "Yohanes Ndun").number == 2
+
+
+def test_a_frozen_postgresql_server_is_one_clear_line(own_pg):
+    """A server that accepts connections and answers nothing (a hung host): the command
+    line gives up within its connect timeout, then works once the server answers again."""
+    open_desk(own_pg.url, ALWAYS_OPEN, create=True).db.close()
+    own_pg.pause()
+    started = time.monotonic()
+    result = kiosk(own_pg.url, "status", "--json")
+    waited = time.monotonic() - started
+    own_pg.resume()
+    assert_one_clear_line(result, 4, "timeout")
+    assert waited < 20  # a few connect timeouts (5 s each), not forever
+    assert kiosk(own_pg.url, "status", "--json").returncode == 0
 
 
 def test_a_database_file_moved_away_and_back(tmp_path):

@@ -3,10 +3,13 @@
 The speaker runs espeak-ng in one background thread, one call after the other, so a new
 call waits for the one being spoken instead of cutting it off, and the screen never waits.
 Without espeak-ng (or with ``[board] speech = false`` in the profile) it does nothing.
+A failing engine never disturbs the board, but it is not silent either: each failure is
+logged (logger ``kiosk.speech``) and counted on the speaker.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import shutil
 import subprocess
@@ -15,6 +18,8 @@ from typing import Callable, Sequence
 
 from data.office import Office
 from kiosk.texts import say
+
+log = logging.getLogger("kiosk.speech")
 
 _UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 
@@ -67,6 +72,7 @@ class Speaker:
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self.failures, self.last_failure = 0, ""  # what went wrong, for the log and tests
 
     @property
     def enabled(self) -> bool:
@@ -86,13 +92,14 @@ class Speaker:
                 self._thread.start()
         self._queue.put(sentence)
 
-    def wait(self, timeout: float | None = None) -> None:
-        """Until everything queued has been said (for tests and a tidy exit)."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until everything queued has been said (for tests and a tidy exit); False if the
+        timeout came first."""
         if self._thread is None:
-            return
+            return True
         done = threading.Event()
         self._queue.put(done)  # type: ignore[arg-type]
-        done.wait(timeout)
+        return done.wait(timeout)
 
     def close(self) -> None:
         if self._thread is not None:
@@ -108,13 +115,18 @@ class Speaker:
                 continue
             try:
                 self._run(self.command(item))  # blocks until said: the next call waits
-            except Exception:
-                pass  # a failing speech engine must never disturb the board
+            except Exception as exc:  # a failing speech engine must never disturb the board
+                self.failures += 1
+                self.last_failure = str(exc) or type(exc).__name__
+                log.warning("speech failed for %r: %s", item, self.last_failure)
 
 
 def _run_quietly(args: Sequence[str]) -> None:
-    subprocess.run(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, timeout=60, check=False)
+    done = subprocess.run(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, timeout=60, check=False)
+    if done.returncode != 0:  # e.g. a voice the engine does not have
+        said = done.stderr.decode(errors="replace").strip().splitlines()
+        raise OSError(f"{args[0]} exited with {done.returncode}: {said[-1] if said else ''}")
 
 
 def speaker_for(office: Office) -> Speaker:
