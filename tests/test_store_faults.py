@@ -122,21 +122,13 @@ def test_a_full_disk(small_disk):
     desk.set_quota(desk.today(), 999, "uji", actor="sup")
     desk.book("perpajakan", "Budi")
     desk.db.close()
-    filler = small_disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass  # the disk is full now
-    finally:
-        os.close(fd)
+    fill(small_disk)
     codes = [kiosk(str(path), "book", "perpajakan", "--name", "Budi").returncode for _ in range(40)]
     refused = [c for c in codes if c != 0]
     assert refused and set(refused) == {4}
     last = kiosk(str(path), "book", "perpajakan", "--name", "Budi")
     assert_one_clear_line(last, 4, "full")
-    filler.unlink()
+    (small_disk / "filler").unlink()
     status = json.loads(kiosk(str(path), "status", "--json").stdout)
     numbers = [t["number"] for t in status["tickets"]]
     assert numbers == list(range(1, len(numbers) + 1)) and status["issued"] == len(numbers)
@@ -181,3 +173,15 @@ def test_a_database_file_moved_away_and_back(tmp_path):
     (tmp_path / "kiosk.db.bak").rename(path)
     assert desk.book("perpajakan", "Budi").number == 2  # never number 1 twice
     assert [t.number for t in desk.status().tickets] == [1, 2]
+
+
+def fill(folder) -> None:
+    """Write zeros into ``folder/filler`` until its disk is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass  # the disk is full now
+    finally:
+        os.close(fd)

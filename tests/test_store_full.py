@@ -4,30 +4,18 @@ rollback - no transaction is active"; nothing half-written. Real processes, a 1 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
-from test_store_faults import small_disk  # noqa: F401  (the fixture)
+from test_store_faults import fill, small_disk  # noqa: F401  (small_disk: the fixture)
 
 
 def kiosk(url, *args):
     return subprocess.run([sys.executable, "-m", "kiosk", "--db", url, "--office", str(ALWAYS_OPEN),
                            *args], capture_output=True, text=True, timeout=60,
                           stdin=subprocess.DEVNULL)
-
-
-def fill(folder) -> None:
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass  # the disk is full now
-    finally:
-        os.close(fd)
 
 
 def test_every_refusal_on_a_full_disk_says_the_disk_is_full(small_disk):  # noqa: F811
