@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,6 +31,16 @@ synchronous_commit = off
 full_page_writes = off
 shared_buffers = 16MB
 max_connections = 40
+"""
+# Waits for the end of its test run, however it ends (a failure, ctrl+c, SIGTERM, SIGKILL):
+# its stdin is a pipe only the run holds, so the end of the run is the end of the input.
+WATCHDOG = """
+import shutil, subprocess, sys
+sys.stdin.read()
+root, data = sys.argv[1], sys.argv[1] + "/data"
+subprocess.run(["runuser", "-u", "postgres", "--", sys.argv[2], "stop", "-D", data,
+                "-m", "immediate"], capture_output=True, stdin=subprocess.DEVNULL)
+shutil.rmtree(root, ignore_errors=True)
 """
 
 
@@ -60,6 +71,11 @@ class PgCluster:
         self.url = ""
         self._paused: list[int] = []
         shutil.chown(self.root, "postgres", "postgres")
+        # A session of its own: a signal to the run's process group leaves it to clean up.
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", WATCHDOG, str(self.root), str(BIN / "pg_ctl")],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
 
     @property
     def base_url(self) -> str:
@@ -122,12 +138,14 @@ class PgCluster:
 
     def remove(self) -> None:
         """Stop the server at once and delete the folder; safe to call twice."""
-        if not self.root.exists():
-            return
-        self.resume()
-        if self.running():
-            self._pg_ctl("stop", "-m", "immediate", check=False)
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self.root.exists():
+            self.resume()
+            if self.running():
+                self._pg_ctl("stop", "-m", "immediate", check=False)
+            shutil.rmtree(self.root, ignore_errors=True)
+        if self._watchdog.stdin and not self._watchdog.stdin.closed:
+            self._watchdog.stdin.close()  # nothing left for it to do
+            self._watchdog.wait(30)
 
     # ----- looking ----------------------------------------------------------------------
 
