@@ -64,7 +64,8 @@ class PgCluster:
     """One cluster in ``root``. ``base_url`` is its ``kiosk_test`` database; ``url`` is what
     a test uses (conftest's ``own_pg`` points it at a fresh schema there)."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: str = "") -> None:
+        self.settings = settings  # more postgresql.conf lines (the purge test's wal_recycle)
         self.root = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         self.data, self.log = self.root / "data", self.root / "server.log"
         self.port = 0
@@ -89,7 +90,7 @@ class PgCluster:
         for _ in range(3):  # another run may take the free port first: pick another
             self.port = free_port()
             with open(self.data / "postgresql.conf", "a") as conf:
-                conf.write(SETTINGS.format(port=self.port, socket_dir=self.root))
+                conf.write(SETTINGS.format(port=self.port, socket_dir=self.root) + self.settings)
             if self._pg_ctl("start", check=False).returncode == 0:
                 break
         else:
@@ -180,6 +181,10 @@ class PgCluster:
             conn.cursor().execute(sql)
         finally:
             conn.close()
+
+    def files(self) -> list[Path]:
+        """Every regular file of the cluster: the tables (base/), the WAL (pg_wal/), the rest."""
+        return [p for p in self.data.rglob("*") if p.is_file()]
 
     def log_tail(self, lines: int = 20) -> str:
         try:

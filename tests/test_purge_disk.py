@@ -73,17 +73,18 @@ def test_sqlite_purge_leaves_no_erased_value_in_main_wal_or_shm(tmp_path, clock)
 def own_cluster_factory():
     """Throwaway clusters of this module's own (their files are read): made on demand,
     removed at the end. With KIOSK_REQUIRE_PG=1 (CI) a machine that cannot make one fails."""
-    from pg_own import OwnCluster, problem
+    from pg_cluster import PgCluster, problem
 
     why = problem()
     if why:
         if os.environ.get("KIOSK_REQUIRE_PG") == "1":
             pytest.fail(why)
         pytest.skip(why)
-    made: list[OwnCluster] = []
+    made: list[PgCluster] = []
 
-    def make(settings: str = "") -> OwnCluster:
-        made.append(OwnCluster(settings))
+    def make(settings: str = "") -> PgCluster:
+        # Commits reach the WAL at once, as on the office's server: the control sees them there.
+        made.append(PgCluster("synchronous_commit = on\nfull_page_writes = on\n" + settings).create())
         return made[-1]
 
     yield make
