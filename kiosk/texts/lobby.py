@@ -207,7 +207,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Booking {code} is for {date}, not today. Please come on that day.",
     ),
     # Refusals of the rules a taxpayer meets at the lobby (the desk raises them by key).
-    "why_closed_by_supervisor": ("ditutup: {reason}", "closed: {reason}"),
+    "why_closed_by_supervisor": ("{reason}", "{reason}"),  # the supervisor's own words
     "identity_has_number": (
         "{kind} ini sudah memegang nomor {number} untuk {date}; satu identitas mendapat satu "
         "nomor per hari.",
