@@ -172,3 +172,16 @@ async def test_a_second_number_for_the_same_identity_is_refused_on_screen(sqlite
         assert not any(isinstance(w, Static) and "Nomor antrean Anda" in str(w.render())
                        for w in app.screen.query(Static))
     assert [t.number for t in sqlite_desk.status().tickets] == [1]
+
+
+async def test_today_closed_by_a_supervisor_says_closed_with_the_reason(sqlite_desk):
+    sqlite_desk.set_quota(sqlite_desk.today(), 0, "Rapat kantor", "supervisor")
+    app = KioskApp(sqlite_desk, "lobby")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Rapat kantor" in shown(app, "#left"))
+        assert shown(app, "#left") == "Hari ini Help Desk tutup (Rapat kantor)."
+        assert "habis" not in shown(app, "#left") and "(0" not in shown(app, "#left")
+        await take(pilot, "perpajakan", name="Maria")
+        await until(pilot, lambda: app.screen.query_one("#steps").current == "step-day")
+        why = shown(app, "#day-why")
+        assert "Rapat kantor" in why and "habis" not in why
