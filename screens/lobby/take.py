@@ -2,8 +2,9 @@
 
 One screen with one step shown at a time (each step a widget of its own, beside this
 file); "Back" goes one step back. Every field is checked as it is typed with the reason
-shown under it. The day step appears only when today is not possible, with why and the
-next days that still have numbers."""
+shown under it. The day step appears only when today is not possible, with why and every
+day of the booking horizon; a day refused while the taxpayer confirms brings them back to
+it, in view, with the refusal on top."""
 
 from __future__ import annotations
 
