@@ -44,6 +44,9 @@ class HotQueries:
         self._override = f"SELECT quota, reason FROM quota_override WHERE day = {p}"
         self._bump = f"UPDATE day_counter SET last_number = {p}, taken = {p} WHERE day = {p}"
         self._code_used = f"SELECT 1 FROM ticket WHERE code = {p}"
+        # By the number alone, whatever its kind: a 16-digit NPWP is the holder's NIK.
+        self._held_by = (f"SELECT number FROM ticket WHERE day = {p} AND id_number = {p} "
+                         "AND state <> 'cancelled' ORDER BY number LIMIT 1")
         self._insert_ticket = (f"INSERT INTO ticket ({', '.join(_INSERTED)}) "
                                f"VALUES ({', '.join([p] * len(_INSERTED))})")
         self._insert_audit = (f"INSERT INTO audit_entry ({', '.join(_AUDIT)}) "
@@ -85,6 +88,11 @@ class HotQueries:
 
     def code_used(self, code: str) -> bool:
         return self._one(self._code_used, (code,)) is not None
+
+    def held_by(self, day: dt.date, id_number: str) -> int | None:
+        """The number of the day already held by this NPWP/NIK/passport, if any."""
+        row = self._one(self._held_by, (day.isoformat(), id_number))
+        return row[0] if row else None
 
     def insert_ticket(self, **values) -> None:
         values.setdefault("call_count", 0)

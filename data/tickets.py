@@ -65,6 +65,8 @@ class TicketRows:
         self._free_place = f"UPDATE day_counter SET taken = taken - 1 WHERE day = {p}"
         self._waiting_before = (f"SELECT COUNT(*) FROM ticket WHERE day = {p} "
                                 f"AND state = 'waiting' AND number < {p}")
+        self._before = (f"SELECT state, COUNT(*) FROM ticket WHERE day = {p} "
+                        f"AND state IN ('waiting', 'booked') AND number < {p} GROUP BY state")
         self._updates: dict[tuple[str, ...], str] = {}
         self._lock = lock
         # The newest entry by its id (the primary key): one index step, on every write.
@@ -98,6 +100,11 @@ class TicketRows:
 
     def waiting_before(self, day: dt.date, number: int) -> int:
         return self.db.execute_sql(self._waiting_before, (day.isoformat(), number)).fetchone()[0]
+
+    def before(self, day: dt.date, number: int) -> dict[str, int]:
+        """How many lower numbers of the day are waiting, and booked (not arrived yet)."""
+        rows = self.db.execute_sql(self._before, (day.isoformat(), number)).fetchall()
+        return {state: count for state, count in rows}
 
     def newest_stamp(self) -> dt.datetime | None:
         """The store's newest stamp (naive UTC): when the last entry was written."""

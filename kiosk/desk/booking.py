@@ -14,10 +14,12 @@ from kiosk.desk.audit_log import AuditLog
 from kiosk.desk.clock import DeskClock
 from kiosk.desk.codes import new_code
 from kiosk.desk.days import Days
-from kiosk.desk.errors import InvalidInput
+from kiosk.desk.days import closed_by_supervisor
+from kiosk.desk.errors import InvalidInput, Refused
 from kiosk.desk.expiry import Expiry
 from kiosk.desk.identity import check_visitor
 from kiosk.desk.records import TicketView
+from kiosk.texts import Reason
 
 
 class Unbookable(Exception):
@@ -58,8 +60,8 @@ class Booking:
         state = states.WAITING if walk_in else states.BOOKED
         with self.db.atomic():
             last_number, taken = self.q.lock_day(day, create=True)
-            if taken >= self.days.quota_for(day)[0]:
-                raise Unbookable("quota_reached", {"date": day.isoformat()}, day)
+            self._full(day, taken)
+            self._one_per_identity(day, visitor.id_kind, visitor.id_number)
             number = last_number + 1
             self.q.bump(day, number, taken + 1)
             code = self._new_code()
@@ -74,6 +76,26 @@ class Booking:
         return TicketView(number=number, code=code, date=day, service=service, state=state,
                           walk_in=walk_in, counter=None, officer="", call_count=0, booked_at=at,
                           arrived_at=at if walk_in else None)
+
+    def _full(self, day: dt.date, taken: int) -> None:
+        """Inside the day's lock: refuse when no place is left. A day a supervisor set to
+        0 is closed, with the reason given, not "all numbers taken" (rule 8)."""
+        quota, reason = self.days.quota_for(day)
+        if quota == 0 and reason is not None:
+            raise Unbookable("day_closed", {"date": day.isoformat(),
+                                            "why": closed_by_supervisor(reason)}, day)
+        if taken >= quota:
+            raise Unbookable("quota_reached", {"date": day.isoformat()}, day)
+
+    def _one_per_identity(self, day: dt.date, kind: str, id_number: str) -> None:
+        """Inside the day's lock, so two terminals at once cannot both pass: one identity
+        holds one number a day, whatever the service (rule 7)."""
+        if not id_number:
+            return
+        held = self.q.held_by(day, id_number)
+        if held is not None:
+            raise Refused("identity_has_number", kind=Reason(f"lobby_kind_{kind}"),
+                          number=held, date=day.isoformat())
 
     def _new_code(self) -> str:
         while True:

@@ -4,6 +4,7 @@ each has, and a supervisor's quota for a date."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from data.database import Database
 from data.office import Office
@@ -15,9 +16,24 @@ from kiosk.desk.clock import DeskClock
 from kiosk.desk.errors import InvalidInput, Refused
 from kiosk.desk.identity import check_text
 from kiosk.desk.records import DayChoice
+from kiosk.texts import Reason
 
 # A text key and its values: why a day cannot be booked.
 Refusal = tuple[str, dict]
+
+
+@dataclass(frozen=True)
+class DayOption:
+    """A day of the booking horizon as the day step offers it: bookable with ``remaining``
+    numbers, or not, and why (closed, with its reason, is never "all numbers taken")."""
+
+    date: dt.date
+    remaining: int
+    closed: Reason | None  # closed that day: the office's calendar, or a supervisor
+
+    @property
+    def bookable(self) -> bool:
+        return self.closed is None and self.remaining > 0
 
 
 class Days:
@@ -65,6 +81,28 @@ class Days:
             day += dt.timedelta(days=1)
         return result
 
+    def options(self, start: dt.date | None = None) -> list[DayOption]:
+        """Every day from ``start`` (default today) to the end of the booking horizon."""
+        today = self.clock.today()
+        day = max(start or today, today)
+        last = today + dt.timedelta(days=self.office.booking_horizon_days)
+        result: list[DayOption] = []
+        while day <= last:
+            result.append(self.option(day))
+            day += dt.timedelta(days=1)
+        return result
+
+    def option(self, day: dt.date) -> DayOption:
+        refusal = self.refusal(day)
+        if refusal:
+            key, values = refusal
+            why = values["why"] if key == "day_closed" else Reason(key, values)
+            return DayOption(day, 0, why)
+        quota, reason = self.quota_for(day)
+        if quota == 0 and reason is not None:
+            return DayOption(day, 0, closed_by_supervisor(reason))
+        return DayOption(day, max(0, quota - self.taken(day)[0]), None)
+
     def search_from(self, key: str, day: dt.date) -> dt.date:
         """Where to look for the nearest bookable day after ``day`` was refused for ``key``:
         a day too far ahead or already past may still leave today."""
@@ -86,3 +124,8 @@ class Days:
             save_quota(day, quota, reason, actor, self.clock.stamp())
             self.audit.write("set_quota", actor, counter, day=day, detail=f"{before} -> {quota}",
                              reason=reason)
+
+
+def closed_by_supervisor(reason: str) -> Reason:
+    """A day whose quota a supervisor set to 0 is closed, with the reason given (rule 8)."""
+    return Reason("why_closed_by_supervisor", {"reason": reason})

@@ -24,13 +24,14 @@ from data.tickets import TicketRows
 from kiosk.desk.audit_log import AuditLog
 from kiosk.desk.booking import Booking, Unbookable
 from kiosk.desk.clock import DeskClock, ServerTime, utc_now
-from kiosk.desk.days import Days
+from kiosk.desk.days import DayOption, Days
 from kiosk.desk.errors import DayNotBookable
 from kiosk.desk.expiry import Expiry
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
 from kiosk.desk.records import DayChoice, DayStatus, TicketDetail, TicketView
+from kiosk.desk.wait_estimate import Ahead, WaitEstimate
 
 class Desk:
     """The Help Desk queue of one office over one store."""
@@ -85,6 +86,12 @@ class Desk:
     def bookable_days(self, limit: int = 3, start: dt.date | None = None) -> list[DayChoice]:
         """The next days (from ``start``, default today) a number can still be booked for."""
         return self._days.bookable_days(limit, start)
+
+    @store_errors(read=True)
+    def day_options(self, start: dt.date | None = None) -> list[DayOption]:
+        """Every day from ``start`` to the end of the booking horizon: bookable with the
+        numbers left, full, or closed with its reason."""
+        return self._days.options(start)
 
     @store_errors
     def set_quota(self, day: dt.date, quota: int, reason: str, actor: str,
@@ -180,6 +187,16 @@ class Desk:
     def ahead_of(self, code: str) -> int:
         """How many waiting numbers are before this one today."""
         return self._reading.ahead_of(code)
+
+    @store_errors(read=True)
+    def ahead(self, code: str) -> Ahead:
+        """Waiting before this number, and lower booked numbers not arrived yet."""
+        return self._reading.ahead(code)
+
+    @store_errors(read=True)
+    def wait(self, code: str) -> WaitEstimate:
+        """The wait of this number by the store's clock and the office's hours."""
+        return self._reading.wait(code)
 
     def watch(self) -> ChangeWatcher:
         """A cheap check of whether any terminal has changed the store since last asked."""

@@ -50,15 +50,28 @@ class Moves:
     def check_in(self, code: str, actor: str = "lobby") -> TicketView:
         """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
         ticket = find_ticket(self.rows, code)
-        if ticket.state == states.BOOKED and ticket.day != self.clock.today():
-            raise Refused("ticket_other_day", code=format_code(ticket.code),
-                          date=ticket.day.isoformat())
+        if ticket.state == states.BOOKED:
+            self._arrival_refused(ticket)
         if ticket.state in (states.WAITING, states.CALLED, states.SERVING):
             raise Refused("already_checked_in", number=ticket.number)
-        closed = service_days.closed_why(self.office, ticket.day)
-        if ticket.state == states.BOOKED and closed:  # the office closed that day after booking
-            raise Refused("day_closed", date=ticket.day.isoformat(), why=closed)
         return self._move(ticket, "check_in", actor, None, arrived_at=self.clock.stamp())
+
+    def _arrival_refused(self, ticket: TicketRow) -> None:
+        """A booking checks in on its own day within its hours: one of a day gone by was
+        missed, and after closing time nobody is called any more today (a new number)."""
+        today = self.clock.today()
+        code, day = format_code(ticket.code), ticket.day.isoformat()
+        if ticket.day < today:
+            raise Refused("booking_missed", code=code, date=day)
+        if ticket.day > today:
+            raise Refused("ticket_other_day", code=code, date=day)
+        closed = service_days.closed_why(self.office, ticket.day)
+        if closed:  # the office closed that day after it was booked
+            raise Refused("day_closed", date=day, why=closed)
+        if service_days.hours_over(self.office, self.clock.local_now()):
+            hours = self.office.opening_hours.get(ticket.day.weekday())
+            raise Refused("checkin_after_hours", code=code,
+                          hours=hours.label() if hours else "-")
 
     def call_next(self, counter: int, officer: str) -> TicketView:
         """Rule 5: the lowest number waiting today, never picked by hand."""

@@ -7,11 +7,12 @@ import datetime as dt
 
 from data.office import Office
 from data.queries import HotQueries
-from data.tickets import TicketRows
+from data.tickets import TicketRow, TicketRows
 from kiosk.desk import service_days
 from kiosk.desk.clock import DeskClock
 from kiosk.desk.days import Days
 from kiosk.desk.records import DayStatus, TicketDetail, TicketView
+from kiosk.desk.wait_estimate import Ahead, WaitEstimate, estimate
 from kiosk.desk.views import detail_view, expired_view, find_ticket, row_view, ticket_view
 
 
@@ -54,3 +55,23 @@ class DayReading:
         """How many waiting numbers are before this one today."""
         ticket = find_ticket(self.rows, code)
         return self.rows.waiting_before(ticket.day, ticket.number)
+
+    def ahead(self, code: str) -> Ahead:
+        """Who is before this number: waiting now, and lower booked numbers not arrived
+        yet, who are called first if they check in."""
+        return self._ahead(find_ticket(self.rows, code))
+
+    def _ahead(self, ticket: TicketRow) -> Ahead:
+        before = self.rows.before(ticket.day, ticket.number)
+        return Ahead(waiting=before.get("waiting", 0), booked=before.get("booked", 0))
+
+    def wait(self, code: str) -> WaitEstimate:
+        """The wait of a number today by the store's clock and the profile's hours."""
+        ticket = find_ticket(self.rows, code)
+        ahead = self._ahead(ticket)
+        status = self.status(ticket.day)
+        now = self.clock.local_now()
+        hours = (self.office.opening_hours.get(ticket.day.weekday())
+                 if ticket.day == now.date() else None)
+        return estimate(status, ahead, self.office.counters, self.office.lobby.service_minutes,
+                        now, hours)

@@ -14,6 +14,7 @@ from data.office_settings import PrinterSettings
 from kiosk.desk.codes import format_code
 from kiosk.texts.dates import long_date
 from kiosk.desk.records import TicketView
+from kiosk.devices.ticket_words import bring_line, free_line
 from kiosk.texts import say
 
 SLIP_WIDTH = 42  # characters of font A on 80 mm paper
@@ -29,17 +30,20 @@ class Slip:
     service: str
     date: str
     code: str  # as typed at check-in (the QR code holds it too)
-    lines: tuple[str, ...]  # the wait or the day to come back, fee, what to bring
+    lines: tuple[str, ...]  # the wait or the day to come back
+    notes: tuple[str, ...]  # free of charge, what to bring
     complaints: tuple[str, ...]
 
 
-def build_slip(office: Office, ticket: TicketView, lang: str, lines: tuple[str, ...]) -> Slip:
+def build_slip(office: Office, ticket: TicketView, lang: str, lines: tuple[str, ...],
+               proxy: bool = False) -> Slip:
     service = office.service(ticket.service)
     name = (service.name_en if lang == "en" else service.name) if service else ticket.service
     title = "lobby_ticket_title" if ticket.walk_in or ticket.arrived_at else "lobby_ticket_booked_title"
     return Slip(
         office=office.name, title=say(title, lang), number=ticket.number, service=name,
         date=long_date(ticket.date, lang), code=ticket.code, lines=lines,
+        notes=(free_line(lang), bring_line(office, ticket.service, lang, proxy)),
         complaints=tuple(f"{c.label}: {c.value}" for c in office.complaint_channels))
 
 
@@ -80,6 +84,12 @@ def print_slip(printer, slip: Slip) -> None:
     printer.qr(slip.code, native=False, size=6)
     printer.set(align="left", normal_textsize=True)
     for line in slip.lines:
+        printer.text(_wrap(line))
+    printer.text("\n")
+    printer.set(align="left", bold=True)
+    printer.text(_wrap(slip.notes[0]))  # "Tidak dipungut biaya", as on the screen
+    printer.set(align="left", normal_textsize=True)
+    for line in slip.notes[1:]:
         printer.text(_wrap(line))
     printer.text("\n")
     for line in slip.complaints:

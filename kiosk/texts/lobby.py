@@ -81,6 +81,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Periksa kembali isian yang bertanda merah.",
         "Please check the fields marked in red.",
     ),
+    "lobby_day_closed": ("{date} — tutup ({why})", "{date} — closed ({why})"),
+    "lobby_day_full": ("{date} — nomor sudah habis", "{date} — all numbers taken"),
+    "lobby_day_choice_one": ("{date} — sisa 1 nomor", "{date} — 1 number left"),
+    "lobby_day_scroll": (
+        "Geser daftar ke atas atau ke bawah untuk melihat semua hari.",
+        "Scroll the list up or down to see every day.",
+    ),
     "lobby_day_title": ("Pilih hari kedatangan", "Choose the day you come"),
     "lobby_day_today": ("Hari ini, {date}", "Today, {date}"),
     "lobby_day_choice": ("{date} — sisa {left} nomor", "{date} — {left} numbers left"),
@@ -108,10 +115,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lobby_ticket_code": ("Kode pemesanan: {code}", "Booking code: {code}"),
     "lobby_ticket_date": ("Tanggal: {date}", "Date: {date}"),
     "lobby_ticket_ahead": ("{ahead} orang menunggu di depan Anda", "{ahead} waiting ahead of you"),
+    "lobby_ticket_ahead_one": ("1 orang menunggu di depan Anda", "1 person waiting ahead of you"),
+    # Lower booked numbers not arrived yet go first if they check in: a range, not a promise.
+    "lobby_ticket_ahead_range": (
+        "{least}–{most} orang sebelum Anda",
+        "{least}–{most} before you",
+    ),
+    "lobby_ticket_ahead_booked": (
+        "Nomor pemesanan yang lebih kecil dipanggil lebih dulu bila pemiliknya datang.",
+        "Lower booked numbers are called first if their holders arrive.",
+    ),
     "lobby_ticket_next": ("Anda berikutnya dipanggil", "You are next"),
     "lobby_ticket_wait": (
         "Perkiraan waktu tunggu: sekitar {minutes} menit",
         "Estimated wait: about {minutes} minutes",
+    ),
+    "lobby_ticket_wait_one": (
+        "Perkiraan waktu tunggu: sekitar 1 menit",
+        "Estimated wait: about 1 minute",
+    ),
+    "lobby_ticket_wait_range": (
+        "Perkiraan waktu tunggu: sekitar {least}–{most} menit",
+        "Estimated wait: about {least}–{most} minutes",
+    ),
+    "lobby_ticket_wait_opening": (
+        "Help Desk buka pukul {opens}; perkiraan Anda dipanggil sekitar pukul {around}.",
+        "The Help Desk opens at {opens}; you may be called around {around}.",
+    ),
+    "lobby_ticket_past_closing": (
+        "Help Desk tutup pukul {closes}; nomor Anda mungkin tidak terlayani hari ini.",
+        "The Help Desk closes at {closes}; your number may not be served today.",
+    ),
+    "lobby_ticket_not_today": (
+        "Help Desk tutup pukul {closes}; antrean di depan Anda kemungkinan tidak selesai hari "
+        "ini. Silakan tanya petugas, atau ambil nomor untuk hari lain.",
+        "The Help Desk closes at {closes}; the queue before you will likely not be done today. "
+        "Please ask an officer, or take a number for another day.",
     ),
     "lobby_ticket_come_back": (
         "Datanglah pada {date}, jam {hours}, dan check-in dengan kode ini di mesin antrean.",
@@ -166,6 +205,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lobby_checkin_other_day": (
         "Pemesanan {code} untuk {date}, bukan hari ini. Silakan datang pada hari itu.",
         "Booking {code} is for {date}, not today. Please come on that day.",
+    ),
+    # Refusals of the rules a taxpayer meets at the lobby (the desk raises them by key).
+    "why_closed_by_supervisor": ("{reason}", "{reason}"),  # the supervisor's own words
+    "identity_has_number": (
+        "{kind} ini sudah memegang nomor {number} untuk {date}; satu identitas mendapat satu "
+        "nomor per hari.",
+        "This {kind} already holds number {number} for {date}; one identity gets one number "
+        "a day.",
+    ),
+    "booking_missed": (
+        "Pemesanan {code} untuk {date} sudah lewat; silakan ambil nomor baru.",
+        "Booking {code} was for {date}, which has passed; please take a new number.",
+    ),
+    "checkin_after_hours": (
+        "Layanan hari ini sudah selesai (buka {hours}); pemesanan {code} tidak dapat check-in "
+        "lagi. Silakan ambil nomor baru untuk hari lain.",
+        "Today's service hours are over (open {hours}); booking {code} can no longer check "
+        "in. Please take a new number for another day.",
     ),
     # Service information.
     "lobby_info_title": ("Standar pelayanan Help Desk", "Help Desk service standard"),

@@ -2,8 +2,9 @@
 
 One screen with one step shown at a time (each step a widget of its own, beside this
 file); "Back" goes one step back. Every field is checked as it is typed with the reason
-shown under it. The day step appears only when today is not possible, with why and the
-next days that still have numbers."""
+shown under it. The day step appears only when today is not possible, with why and every
+day of the booking horizon; a day refused while the taxpayer confirms brings them back to
+it, in view, with the refusal on top."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from textual.widgets import Button, ContentSwitcher, Static
 
 from data.office import Service
 from kiosk.desk.errors import DayNotBookable, DeskError
-from kiosk.desk.records import DayChoice, DayStatus
+from kiosk.desk.days import DayOption
+from kiosk.desk.records import DayStatus
 from kiosk.texts.dates import long_date
 from screens.common.role_app import RoleApp
 from screens.lobby.day_words import today_not_why
@@ -125,13 +127,14 @@ class TakeScreen(LobbyPage):
 
     # ----- the day ----------------------------------------------------------------------
 
-    def _days_open(self, want_days: bool) -> tuple[DayStatus, list[DayChoice]]:
-        """In the store thread: today's status and, when needed, the next days with numbers."""
+    def _days_open(self, want_days: bool) -> tuple[DayStatus, list[DayOption]]:
+        """In the store thread: today's status and, when needed, every later day of the
+        booking horizon."""
         desk = self.app.desk
         status = desk.status()
         if status.bookable and not want_days:
             return status, []
-        return status, desk.bookable_days(limit=3, start=desk.today() + dt.timedelta(days=1))
+        return status, desk.day_options(start=desk.today() + dt.timedelta(days=1))
 
     async def choose_day(self, refusal: DeskError | None = None) -> None:
         """Today when possible (no extra step), else the next days with numbers left."""
@@ -149,11 +152,13 @@ class TakeScreen(LobbyPage):
             return
         why = refusal.message(self.app.lang, long_dates=True) if refusal else self.t(
             "lobby_day_today_not", why=today_not_why(self.app, status))
-        await self.day_step.offer(why, days)
+        await self.day_step.offer(why, days, refused=refusal is not None)
         if self.steps[-1] == "step-confirm":
             self.steps.pop()  # that day was refused: "Back" must not lead to it again
         if self.steps[-1] != "step-day":
             self.go("step-day")
+        else:
+            self._show("step-day")  # back from the confirm step, in view, the refusal on top
 
     # ----- confirm and book -------------------------------------------------------------
 

@@ -17,10 +17,11 @@ from kiosk.devices.qr import qr_lines
 from kiosk.desk.records import TicketView
 from kiosk.desk.states import WAITING
 from kiosk.devices.printer import build_slip, open_printer, print_slip
-from kiosk.desk.wait_estimate import wait_minutes
+from kiosk.devices.ticket_words import bring_line, free_line
 from screens.lobby.number import BigNumber
 from screens.common.role_app import RoleApp
 from screens.lobby.page import LobbyPage
+from screens.lobby.wait_words import wait_lines
 
 
 class TicketScreen(LobbyPage):
@@ -37,8 +38,6 @@ class TicketScreen(LobbyPage):
         office = self.app.desk.office
         service = office.service(ticket.service)
         name = (service.name_en if lang == "en" else service.name) if service else ticket.service
-        requirements = ((service.requirements_en if lang == "en" else service.requirements)
-                        if service else "")
         self.lines: tuple[str, ...] = ()
         with VerticalScroll(id="ticket"):
             with Horizontal(id="ticket-top"):
@@ -53,13 +52,8 @@ class TicketScreen(LobbyPage):
                                  id="ticket-code")
                     yield Vertical(id="wait-lines")  # filled once the store has answered
                 yield Static("\n".join(qr_lines(ticket.code)), id="qr")
-            yield Static(t("lobby_free"), id="free")
-            bring = [requirements] if requirements else []
-            bring.append(t("lobby_bring_id"))
-            if self.proxy:
-                bring.append(t("lobby_bring_power_of_attorney"))
-            what = "; ".join(bring)
-            yield Static(t("lobby_bring", what=what), id="bring")
+            yield Static(free_line(lang), id="free")
+            yield Static(bring_line(office, ticket.service, lang, self.proxy), id="bring")
             channels = " · ".join(f"{c.label} {c.value}" for c in office.complaint_channels)
             yield Static(f"{t('lobby_complaints')}: {channels}", id="complaints")
         yield Button(t("lobby_home"), id="home", variant="success")
@@ -74,16 +68,9 @@ class TicketScreen(LobbyPage):
                       hours=hours.label() if hours else "-"),
                     t("lobby_ticket_keep_code"))
         try:
-            ahead = desk.ahead_of(ticket.code)
-            status = desk.status(ticket.date)
+            return wait_lines(t, desk.wait(ticket.code))
         except DeskError:
             return (t("lobby_ticket_wait_call"),)
-        if ahead == 0:
-            return (t("lobby_ticket_next"), t("lobby_ticket_wait_call"))
-        minutes = wait_minutes(status, ahead, desk.office.counters,
-                               desk.office.lobby.service_minutes)
-        return (t("lobby_ticket_ahead", ahead=ahead), t("lobby_ticket_wait", minutes=minutes),
-                t("lobby_ticket_wait_call"))
 
     def on_mount(self) -> None:
         self.query_one("#home").focus()
@@ -107,7 +94,8 @@ class TicketScreen(LobbyPage):
         the store."""
         try:
             printer = open_printer(settings)
-            slip = build_slip(self.app.desk.office, self.ticket, self.app.lang, self.lines)
+            slip = build_slip(self.app.desk.office, self.ticket, self.app.lang, self.lines,
+                              proxy=self.proxy)
             print_slip(printer, slip)
             printer.close()
         except Exception:  # any printer trouble: say so calmly, the number is on screen

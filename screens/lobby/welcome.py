@@ -17,7 +17,7 @@ from kiosk.texts.dates import clock_line
 from kiosk.desk.records import DayStatus
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.common.role_app import RoleApp
-from screens.lobby.day_words import today_not_why
+from screens.lobby.day_words import closed_today, today_not_why
 from screens.lobby.page import LobbyPage
 
 TICK_SECONDS = 0.25  # the clock line and the idle check
@@ -94,7 +94,7 @@ class LobbyScreen(LobbyPage):
             return ""
         if status.bookable:
             return self.t("lobby_left_today", left=status.remaining, quota=status.quota)
-        if not status.open:
+        if closed_today(status):
             return self.t("lobby_closed_today", why=today_not_why(self.app, status))
         if status.remaining <= 0:
             return self.t("lobby_taken_today", quota=status.quota)

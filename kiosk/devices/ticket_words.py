@@ -1,0 +1,23 @@
+"""What the ticket says beside the number, in one place for the screen and the printed
+slip, so the paper carries what the screen does: free of charge, and what to bring."""
+
+from __future__ import annotations
+
+from data.office import Office
+from kiosk.texts import say
+
+
+def free_line(lang: str) -> str:
+    return say("lobby_free", lang)
+
+
+def bring_line(office: Office, service_code: str, lang: str, proxy: bool = False) -> str:
+    """The service's requirements, the ID card, and for a proxy the power of attorney."""
+    service = office.service(service_code)
+    requirements = ((service.requirements_en if lang == "en" else service.requirements)
+                    if service else "")
+    bring = [requirements] if requirements else []
+    bring.append(say("lobby_bring_id", lang))
+    if proxy:
+        bring.append(say("lobby_bring_power_of_attorney", lang))
+    return say("lobby_bring", lang, what="; ".join(bring))
