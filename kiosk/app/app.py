@@ -21,6 +21,7 @@ ROLE_SCREENS = {
     "lobby": "screens.lobby.welcome:LobbyScreen",
     "board": "screens.board.board:BoardScreen",
     "counter": "screens.counter.login:CounterScreen",
+    "survey": "screens.survey.rest:SurveyScreen",
 }
 
 
