@@ -78,3 +78,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "survey_period_year": ("Tahun ini", "This year"),
     "survey_period_today": ("Hari ini", "Today"),
 }
+TEXTS.update({
+    "survey_faces": ("😞|🙁|🙂|😀", "😞|🙁|🙂|😀"),
+    "survey_thanks": ("Terima kasih atas penilaian Anda!", "Thank you for your rating!"),
+    "survey_rate_title": ("Nilai layanan kami", "Rate our service"),
+    "survey_rate_empty": ("Ketik dulu kode pemesanan.", "Type the booking code first."),
+    "survey_rate_intro": ("Nomor {number}: bagaimana layanan kami? Tanpa nama.",
+                          "Number {number}: how was our service? No name asked."),
+    "counter_button_survey": ("Survei ({k})", "Survey ({k})"),
+    "survey_report_followup_line": ("{date} · pengaduan {score} · {comment}",
+                                    "{date} · complaints {score} · {comment}"),
+    "survey_report_exported": ("Tabulasi disimpan: {path}", "Tabulation saved: {path}"),
+    "survey_report_export": ("Simpan CSV ({k})", "Save CSV ({k})"),
+})

@@ -1,0 +1,132 @@
+"""The survey's screens, by clicks: the counter's survey screen invites once the officer
+finishes, nine touches and "Send" record one response; a second one for the same ticket is
+refused; the lobby's "Rate our service" by code; the supervisor's report; no personal data
+shown beside a response."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Button, Input, Static
+
+from kiosk.app.app import KioskApp
+from kiosk.desk.survey import Survey
+from pilot_helpers import until
+from screens.survey.questions import QuestionsScreen
+from screens.survey.rest import SurveyScreen
+
+NAME, NIK, PHONE = "Maria Goreti Bria", "3171011708450001", "081234567890"
+
+
+def serve(desk, counter: int = 1, name: str = NAME, **who):
+    ticket = desk.book("perpajakan", name, **who)
+    desk.call_next(counter, "Budi")
+    desk.start(ticket.code, counter, "Budi")
+    return desk.finish(ticket.code, counter, "Budi", topic="SPT Tahunan")
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def everything_shown(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static)
+                     if w.display) + "\n".join(str(b.label) for b in app.screen.query(Button))
+
+
+async def tap(pilot, selector: str) -> None:
+    """Click ``selector`` once it is laid out on the screen (a new screen takes a moment)."""
+    # A button ignores a click while it still shows the last one (0.2 s): a touch that
+    # fast on the same answer for two questions is a test's, not a person's.
+    await until(pilot, lambda: bool(pilot.app.screen.query(selector))
+                and pilot.app.screen.query_one(selector).region.width > 0
+                and not pilot.app.screen.query_one(selector).has_class("-active"))
+    await pilot.click(selector)
+
+
+async def answer_all(pilot, scores) -> None:
+    for score in scores:
+        page = pilot.app.screen.page
+        await tap(pilot, f"#answer-{score}")
+        await until(pilot, lambda: pilot.app.screen.page == page + 1)
+
+
+async def test_the_counter_finishes_the_screen_invites_nine_touches_and_send(sqlite_desk):
+    desk = sqlite_desk
+    serve(desk, counter=1)  # finished before the screen started: not asked about
+    app = KioskApp(desk, "survey", counter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rest = app.screen
+        assert isinstance(rest, SurveyScreen)
+        await until(pilot, lambda: rest.seen is not None)
+        serve(desk, counter=2)  # another counter's taxpayer is not in front of this screen
+        ticket = serve(desk, counter=1, nik=NIK, phone=PHONE)
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        questions = app.screen
+        assert questions.number == ticket.number
+        await until(pilot, lambda: f"Nomor {ticket.number}" in text(questions, "#survey-invite"))
+        shown = everything_shown(app)
+        assert NAME not in shown and NIK not in shown and PHONE not in shown
+        await answer_all(pilot, [4, 3, 4, 4, 3, 3, 4, 2, 3])
+        await tap(pilot, "#survey-send")
+        await until(pilot, lambda: app.screen is rest)
+        assert "Terima kasih" in text(rest, "#rest-thanks")
+    report = Survey(desk).report(ticket.date, ticket.date)
+    assert report.respondents == 1 and report.scores == ((4, 3, 4, 4, 3, 3, 4, 2, 3),)
+    assert Survey(desk).follow_ups(ticket.date, ticket.date)[0].complaints == 2
+
+
+async def test_skipped_or_left_idle_the_screen_rests_and_records_nothing(sqlite_desk, clock):
+    desk = sqlite_desk
+    app = KioskApp(desk, "survey", counter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rest = app.screen
+        await until(pilot, lambda: rest.seen is not None)
+        serve(desk)
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        await tap(pilot, "#survey-skip")
+        await until(pilot, lambda: app.screen is rest)
+        serve(desk)
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        await answer_all(pilot, [4, 4])
+        clock.advance(seconds=desk.office.survey.idle_seconds + 1)  # walked away
+        await until(pilot, lambda: app.screen is rest)
+    assert Survey(desk).report().respondents == 0
+
+
+async def test_a_second_response_for_the_same_ticket_is_refused(sqlite_desk):
+    desk = sqlite_desk
+    ticket = serve(desk)
+    app = KioskApp(desk, "survey", counter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.seen is not None)
+        app.push_screen(QuestionsScreen(ticket.code, ticket.number))
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        await answer_all(pilot, [3] * 9)
+        Survey(desk).answer(ticket.code, [4] * 9)  # meanwhile, at the lobby
+        await tap(pilot, "#survey-send")
+        await until(pilot, lambda: "sudah dinilai" in text(app.screen, "#survey-why"))
+        assert isinstance(app.screen, QuestionsScreen)
+    assert Survey(desk).report().scores == ((4,) * 9,)
+
+
+async def test_the_lobby_rates_by_booking_code(sqlite_desk):
+    desk = sqlite_desk
+    ticket = serve(desk)
+    waiting = desk.book("aplikasi", "Yohanes Ndun")
+    app = KioskApp(desk, "lobby")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await tap(pilot, "#rate")
+        await until(pilot, lambda: app.screen.query("#rate-code"))
+        app.screen.query_one("#rate-code", Input).value = waiting.code
+        await tap(pilot, "#rate-go")
+        await until(pilot, lambda: "belum selesai" in text(app.screen, "#rate-why"))
+        app.screen.query_one("#rate-code", Input).value = ticket.code.lower()
+        await tap(pilot, "#rate-go")
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        await answer_all(pilot, [4] * 9)
+        app.screen.query_one("#survey-comment", Input).value = "Cepat sekali"
+        await tap(pilot, "#survey-send")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+    follow = Survey(desk).follow_ups(ticket.date, ticket.date)
+    assert [(f.complaints, f.comment) for f in follow] == [(4, "Cepat sekali")]
