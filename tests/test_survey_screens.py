@@ -130,3 +130,42 @@ async def test_the_lobby_rates_by_booking_code(sqlite_desk):
         await until(pilot, lambda: len(app.screen_stack) == 1)
     follow = Survey(desk).follow_ups(ticket.date, ticket.date)
     assert [(f.complaints, f.comment) for f in follow] == [(4, "Cepat sekali")]
+
+
+async def test_the_supervisor_s_report_weakest_first_and_no_personal_data(sqlite_desk, tmp_path):
+    from dataclasses import replace
+
+    from data.office_settings import CounterSettings
+    from screens.counter.survey_report import SurveyReportScreen
+    from test_counter_helpers import SUPER_PIN, add_officers, logged_in
+
+    desk = sqlite_desk
+    add_officers(desk)
+    desk.office = replace(desk.office, counter=CounterSettings(report_dir=str(tmp_path)))
+    first = serve(desk, nik=NIK, phone=PHONE)
+    second = serve(desk, name="Yohanes Ndun")
+    Survey(desk).answer(first.code, [4, 4, 4, 4, 4, 4, 4, 1, 3], "Loket kurang jelas")
+    Survey(desk).answer(second.code, [4, 4, 4, 4, 4, 4, 4, 3, 3])
+    app = KioskApp(desk, "counter", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await logged_in(pilot, "Sari Dewi", SUPER_PIN)
+        await tap(pilot, "#tool-survey")
+        await until(pilot, lambda: isinstance(app.screen, SurveyReportScreen)
+                    and app.screen.report is not None)
+        screen = app.screen
+        total = str(screen.query_one("#report-total").render())
+        # (8 × ... ) NRR 4,4,4,4,4,4,4,2,3: Σ 33; 25 × 33 / 9 = 91.67, A.
+        assert "Respondents 2 · population (served) 2 · minimum sample 2" in total
+        assert "IKM 91.67 · grade A (Very good) · weight exactly 1/9" in total
+        lines = str(screen.query_one("#survey-elements").render()).splitlines()
+        assert lines[0].startswith("U8 ██████████░") and "Handling of complaints" in lines[0]
+        assert lines[1].startswith("U9 ") and len(lines) == 9
+        follow = str(screen.query_one("#survey-followups").render())
+        assert "complaints 1 · Loket kurang jelas" in follow
+        shown = everything_shown(app)
+        for personal in (NAME, NIK, PHONE, "Yohanes Ndun", first.code, second.code):
+            assert personal not in shown
+        await pilot.press("f2")
+        path = tmp_path / f"skm-{first.date.replace(day=1)}-{first.date}.csv"
+        await until(pilot, path.exists)
+        assert path.read_text(encoding="utf-8").splitlines()[0].startswith("No. responden,U1")
