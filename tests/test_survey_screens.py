@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Static
 
 from kiosk.app.app import KioskApp
 from kiosk.desk.survey import Survey
-from pilot_helpers import until
+from pilot_helpers import settled, until
 from screens.survey.questions import QuestionsScreen
 from screens.survey.rest import SurveyScreen
 
@@ -59,7 +59,9 @@ async def test_the_counter_finishes_the_screen_invites_nine_touches_and_send(sql
         rest = app.screen
         assert isinstance(rest, SurveyScreen)
         await until(pilot, lambda: rest.seen is not None)
-        serve(desk, counter=2)  # another counter's taxpayer is not in front of this screen
+        other = serve(desk, counter=2)  # another counter's taxpayer is not in front of this screen
+        await settled(pilot, lambda: app.screen is rest and any(
+            t.code == other.code and t.state == "done" for t in app.follower.status.tickets))
         ticket = serve(desk, counter=1, nik=NIK, phone=PHONE)
         await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
         questions = app.screen
