@@ -171,3 +171,21 @@ async def test_the_supervisor_s_report_weakest_first_and_no_personal_data(sqlite
         path = tmp_path / f"skm-{first.date.replace(day=1)}-{first.date}.csv"
         await until(pilot, path.exists)
         assert path.read_text(encoding="utf-8").splitlines()[0].startswith("No. responden,U1")
+
+
+async def test_the_survey_screen_is_closed_to_the_public_like_the_lobby(sqlite_desk):
+    from screens.lobby.unlock import UnlockScreen
+
+    desk = sqlite_desk
+    app = KioskApp(desk, "survey", counter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.seen is not None)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SurveyScreen))
+        serve(desk)
+        await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+        assert app.is_running

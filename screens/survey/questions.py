@@ -22,6 +22,7 @@ from kiosk.desk.survey import COMMENT_MAX, Survey
 from screens.common.role_app import RoleApp
 from screens.common.shown_text import shown
 from screens.common.store_work import StoreWork
+from screens.survey.locked import LOCKED_BINDINGS, ask_for_officer
 from screens.survey.faces import answer_labels, element_name, question_text
 
 TICK_SECONDS = 0.5
@@ -31,6 +32,7 @@ class QuestionsScreen(StoreWork, Screen[bool]):
     app = getters.app(RoleApp)
     CSS_PATH = Path(__file__).with_name("questions.tcss")
     FAILED_TEXT = "lobby_store_down"
+    BINDINGS = LOCKED_BINDINGS
 
     def __init__(self, code: str, number: int) -> None:
         super().__init__()
@@ -135,6 +137,15 @@ class QuestionsScreen(StoreWork, Screen[bool]):
             return None
         except DeskError as error:
             return error.message(self.app.lang)
+
+    def request_exit(self) -> None:
+        ask_for_officer(self.app)
+
+    def action_request_exit(self) -> None:
+        self.request_exit()
+
+    def action_ignore(self) -> None:
+        """The command palette stays closed to the public."""
 
     # ----- idle --------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -22,6 +21,7 @@ from kiosk.desk.survey import Survey
 from screens.common.messages import DayChanged
 from screens.common.role_app import RoleApp
 from screens.common.store_work import StoreWork
+from screens.survey.locked import LOCKED_BINDINGS, ask_for_officer
 from screens.survey.questions import QuestionsScreen
 
 
@@ -31,7 +31,7 @@ THANKS_SECONDS = 8.0
 class SurveyScreen(StoreWork, Screen[None]):
     app = getters.app(RoleApp)
     CSS_PATH = "rest.tcss"
-    BINDINGS = [Binding("ctrl+p", "ignore", show=False, priority=True)]  # no palette for the public
+    BINDINGS = LOCKED_BINDINGS
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,6 +53,12 @@ class SurveyScreen(StoreWork, Screen[None]):
 
     def action_ignore(self) -> None:
         """The command palette stays closed to the public."""
+
+    def request_exit(self) -> None:
+        ask_for_officer(self.app)
+
+    def action_request_exit(self) -> None:
+        self.request_exit()
 
     # ----- following the counter ---------------------------------------------------------
 
