@@ -44,7 +44,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Number {number}: how was our service? Nine questions, one touch each. No name "
         "asked.",
     ),
-    "survey_start": ("Mulai menilai", "Start rating"),
     "survey_skip": ("Lewati", "Skip"),
     "survey_send": ("Kirim", "Send"),
     "survey_back": ("← Kembali", "← Back"),
@@ -72,19 +71,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "No respondents in this period yet."),
     "survey_report_followups": ("Tindak lanjut: {count} (nilai rendah pengaduan atau komentar)",
                                 "Follow-up: {count} (a low complaints score or a comment)"),
-    "survey_report_open": ("Survei", "Survey"),
-    "survey_report_close": ("Tutup", "Close"),
-    "survey_period_month": ("Bulan ini", "This month"),
-    "survey_period_year": ("Tahun ini", "This year"),
-    "survey_period_today": ("Hari ini", "Today"),
 }
 TEXTS.update({
     "survey_faces": ("😞|🙁|🙂|😀", "😞|🙁|🙂|😀"),
     "survey_thanks": ("Terima kasih atas penilaian Anda!", "Thank you for your rating!"),
     "survey_rate_title": ("Nilai layanan kami", "Rate our service"),
     "survey_rate_empty": ("Ketik dulu kode pemesanan.", "Type the booking code first."),
-    "survey_rate_intro": ("Nomor {number}: bagaimana layanan kami? Tanpa nama.",
-                          "Number {number}: how was our service? No name asked."),
     "counter_button_survey": ("Survei ({k})", "Survey ({k})"),
     "survey_report_followup_line": ("{date} · pengaduan {score} · {comment}",
                                     "{date} · complaints {score} · {comment}"),
