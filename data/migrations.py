@@ -75,10 +75,25 @@ def _v3_audit_chain(db: peewee.Database) -> None:
                        "ON CONFLICT (id) DO NOTHING", (last,))
 
 
+def _v4_survey(db: peewee.Database) -> None:
+    # The satisfaction survey's two tables. On SQLite WITHOUT ROWID: rows are kept in key
+    # order (the ticket's day and number; the response's random id), so the order in which
+    # they were written, which would pair an answer with its ticket, is not kept.
+    from data.models import SURVEY_MODELS
+
+    sqlite = isinstance(db, peewee.SqliteDatabase)
+    for model in SURVEY_MODELS:
+        model._meta.without_rowid = sqlite
+        try:
+            db.create_tables([model], safe=True)
+        finally:
+            model._meta.without_rowid = False
+
+
 # STEPS[i] brings a store from version i to version i + 1.
-STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain]
+STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain, _v4_survey]
 # What the models can't say (triggers, the chain's head), applied to a new store.
-EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain]
+EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain, _v4_survey]
 LATEST = len(STEPS)
 
 

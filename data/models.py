@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from peewee import (
     AutoField,
+    CompositeKey,
     BooleanField,
     CharField,
+    Check,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -125,3 +127,43 @@ class AuditEntry(BaseModel):
 
 
 ALL_MODELS = (SchemaVersion, Service, DayCounter, QuotaOverride, Officer, Ticket, AuditEntry)
+
+
+# ----- the satisfaction survey (SKM); created by migration step 4 (data.migrations) ----------
+
+
+class SurveyAnswered(BaseModel):
+    """A served ticket that has been rated: one response per ticket. Holds no link to the
+    response itself, so neither table leads from an answer to the ticket."""
+
+    day = DateField()
+    number = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("day", "number")
+
+
+class SurveyResponse(BaseModel):
+    """One anonymous answer: the day served, the nine scores (1–4) in the regulation's order
+    and an optional comment. No ticket, no time of answering, a random id: nothing that
+    leads back to who answered, before or after a purge."""
+
+    id = CharField(primary_key=True, max_length=32)  # random (uuid4 hex), not a sequence
+    day = DateField()
+    u1 = IntegerField(constraints=[Check("u1 BETWEEN 1 AND 4")])
+    u2 = IntegerField(constraints=[Check("u2 BETWEEN 1 AND 4")])
+    u3 = IntegerField(constraints=[Check("u3 BETWEEN 1 AND 4")])
+    u4 = IntegerField(constraints=[Check("u4 BETWEEN 1 AND 4")])
+    u5 = IntegerField(constraints=[Check("u5 BETWEEN 1 AND 4")])
+    u6 = IntegerField(constraints=[Check("u6 BETWEEN 1 AND 4")])
+    u7 = IntegerField(constraints=[Check("u7 BETWEEN 1 AND 4")])
+    u8 = IntegerField(constraints=[Check("u8 BETWEEN 1 AND 4")])
+    u9 = IntegerField(constraints=[Check("u9 BETWEEN 1 AND 4")])
+    comment = TextField(default="")
+    follow_up = BooleanField(default=False)  # for the supervisor: a low complaints score or a comment
+
+    class Meta:
+        indexes = ((("day",), False),)
+
+
+SURVEY_MODELS = (SurveyAnswered, SurveyResponse)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from data.office_settings import (BoardSettings, CounterSettings, LobbySettings, PrinterSettings,
                                   PrivacySettings, read_board, read_counter, read_lobby,
                                   read_printer, read_privacy)
+from data.office_survey import SurveySettings, read_survey
 from data.office_table import ProfileError, Table
 
 __all__ = ["Office", "ProfileError", "Service", "ComplaintChannel", "OpeningHours",
@@ -104,6 +105,7 @@ class Office:
     board: BoardSettings = field(default_factory=BoardSettings)
     printer: PrinterSettings | None = None  # no [printer] table: no receipt printer
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    survey: SurveySettings = field(default_factory=SurveySettings)  # the SKM (data.office_survey)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -175,6 +177,7 @@ def _read_office(profile: Table) -> Office:
         board=read_board(profile.table("board", required=False)),
         printer=_printer(profile.optional_table("printer")),
         privacy=read_privacy(profile.table("privacy", required=False)),
+        survey=read_survey(profile.table("survey", required=False)),
     )
     for table in (office, helpdesk, standard, profile):
         table.done()

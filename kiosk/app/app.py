@@ -21,6 +21,7 @@ ROLE_SCREENS = {
     "lobby": "screens.lobby.welcome:LobbyScreen",
     "board": "screens.board.board:BoardScreen",
     "counter": "screens.counter.login:CounterScreen",
+    "survey": "screens.survey.rest:SurveyScreen",
 }
 
 
@@ -75,8 +76,9 @@ class KioskApp(RoleApp):
         self.store.close()
 
     async def action_quit(self) -> None:
-        # In the lobby only an officer may leave; the lobby screen asks for a PIN.
-        if self.role == "lobby" and hasattr(self.screen, "request_exit"):
+        # In the lobby (and on the survey's screen) only an officer may leave; the screen asks
+        # for a PIN.
+        if self.role in ("lobby", "survey") and hasattr(self.screen, "request_exit"):
             self.screen.request_exit()
             return
         await super().action_quit()

@@ -7,6 +7,7 @@ import getpass
 import json
 import sys
 
+from kiosk.cli import survey
 from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
 from kiosk.desk.codes import format_code
 from kiosk.texts import Reason, both
@@ -177,4 +178,5 @@ COMMANDS = {
     "audit": _audit,
     "init-roles": _init_roles,
     **{move: _move for move in TICKET_MOVES},
+    **survey.COMMANDS,
 }

@@ -9,7 +9,7 @@ from kiosk.texts import both
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
 EXIT_BROKEN = 3  # kiosk audit verify: the chain is broken
-ROLES = ("lobby", "board", "counter")
+ROLES = ("lobby", "board", "counter", "survey")
 TICKET_MOVES = ("recall", "start", "finish", "no-show", "return", "cancel", "transfer")
 
 
@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(role, parents=[common], help=text)
         if role == "counter":
             p.add_argument("--counter", type=int, default=1, metavar="N")
+
+    from kiosk.cli import survey  # the survey's role and commands (kiosk/cli/survey.py)
+
+    survey.add_parser(sub, common, as_json)
 
     p = sub.add_parser("serve", parents=[common], help="serve the board to browsers (web board)")
     p.add_argument("role", choices=("board",), help="what to serve")

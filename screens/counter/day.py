@@ -35,6 +35,7 @@ from screens.counter.moves import BY_NAME, MOVES, ROW, Move, Order, target, why_
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
 from screens.counter.report import ReportScreen
+from screens.counter.survey_report import SurveyReportScreen
 from screens.counter.work import CounterWork
 
 # The supervisor's tools: each one's key and the screen it opens.
@@ -43,6 +44,7 @@ TOOLS: dict[str, tuple[str, Callable[[OfficerView], Screen[Any]]]] = {
     "officers": ("o", OfficersDialog),
     "audit": ("a", lambda officer: AuditDialog()),
     "report": ("p", lambda officer: ReportScreen()),
+    "survey": ("v", lambda officer: SurveyReportScreen()),  # screens/counter/survey_report.py
 }
 ROW_MOVES = tuple(move for move in MOVES if move.on == ROW)
 

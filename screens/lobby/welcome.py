@@ -57,6 +57,7 @@ class LobbyScreen(LobbyPage):
             with Horizontal(id="more"):
                 yield Button(self.t("lobby_checkin"), id="checkin", variant="success")
                 yield Button(self.t("lobby_info"), id="info")
+                yield Button(self.t("survey_rate_button"), id="rate")  # the survey (screens/lobby/rating.py)
                 yield Button(self.t("lobby_language"), id="language", variant="warning")
             yield Static(self._trouble_line(), id="trouble")
             yield Static(self.t("lobby_keys_hint"), id="hint")
@@ -188,6 +189,10 @@ class LobbyScreen(LobbyPage):
             from screens.lobby.info import InfoScreen
 
             self.app.push_screen(InfoScreen())
+        elif button == "rate":
+            from screens.lobby.rating import RatingScreen
+
+            self.app.push_screen(RatingScreen())
         elif button == "language":
             self.app.lang = "en" if self.app.lang == "id" else "id"
             await self.recompose()

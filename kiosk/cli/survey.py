@@ -1,0 +1,99 @@
+"""`kiosk survey …`: the satisfaction survey (SKM) on the command line, and the role.
+
+    kiosk survey [--counter N]                                  the screen facing the taxpayer
+    kiosk survey answer CODE --scores S1,…,S9 [--comment TEXT] [--json]
+    kiosk survey report [--from D] [--to D] [--csv FILE|-] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, _date, printable
+from kiosk.texts import both
+
+
+def add_parser(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("survey", parents=[common],
+                       help="the satisfaction survey: the taxpayer's screen at a counter, "
+                            "answers and the report (PermenPANRB 14/2017)")
+    p.add_argument("--counter", type=int, default=1, metavar="N",
+                   help="the counter whose finished tickets this screen invites to rate")
+    ssub = p.add_subparsers(dest="survey_command", metavar="answer|report")
+    a = ssub.add_parser("answer", parents=[common, as_json], help="record one served ticket's answer")
+    a.set_defaults(command="survey answer")
+    a.add_argument("code", metavar="CODE", help="booking code of the served ticket")
+    a.add_argument("--scores", required=True, metavar="S1,…,S9",
+                   help="nine scores 1–4 in the regulation's order")
+    a.add_argument("--comment", default="", help="an optional short comment")
+    r = ssub.add_parser("report", parents=[common, as_json], help="the survey's report of a period")
+    r.set_defaults(command="survey report")
+    r.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD")
+    r.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD")
+    r.add_argument("--csv", metavar="FILE", help="also write the tabulation as CSV ('-': stdout)")
+
+
+def _scores(text: str) -> list[object]:
+    scores: list[object] = []
+    for piece in text.split(","):
+        piece = piece.strip()
+        try:
+            scores.append(int(piece))
+        except ValueError:
+            scores.append(piece)  # refused by the rules with the score named
+    return scores
+
+
+def answer(desk, args) -> int:
+    from kiosk.desk.survey import Survey
+
+    rated = Survey(desk).answer(args.code, _scores(args.scores), args.comment)
+    if args.json:
+        print(json.dumps({"recorded": True, "date": rated.day.isoformat(),
+                          "follow_up": rated.follow_up}))
+    else:
+        print(both("survey_recorded"))
+    return EXIT_OK
+
+
+def report(desk, args) -> int:
+    from kiosk.desk.survey import Survey
+    from kiosk.desk.survey_tabulation import bar, tabulation_csv
+
+    result = Survey(desk).report(args.first, args.last)
+    if args.csv:
+        table = tabulation_csv(result)
+        if args.csv == "-":
+            sys.stdout.write(table)
+            return EXIT_OK
+        try:
+            Path(args.csv).write_text(table, encoding="utf-8")
+        except OSError as exc:
+            print(f"kiosk: {printable(f'{args.csv}: {exc.strerror or exc}')}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return EXIT_OK
+    print(both("survey_report_title", first=result.first.isoformat(), last=result.last.isoformat()))
+    print(both("survey_report_counts", respondents=result.respondents,
+               population=result.population, minimum=result.minimum_sample))
+    if not result.nrr:
+        print(both("survey_report_none"))
+        return EXIT_OK
+    grade = result.grade or "-"
+    for lang in ("id", "en"):
+        from kiosk.texts import say
+
+        print(say("survey_report_index", lang, ikm=result.ikm, grade=grade,
+                  words=say(f"survey_grade_{grade}", lang),
+                  weight=say(f"survey_weight_{result.weight}", lang)))
+    for i in result.weakest_first:
+        q = result.questions[i]
+        print(f"  U{i + 1} {bar(result.nrr[i])} {float(result.nrr[i]):.2f}  {q.name} / {q.name_en}")
+    return EXIT_OK
+
+
+COMMANDS = {"survey answer": answer, "survey report": report}

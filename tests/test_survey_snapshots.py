@@ -1,0 +1,42 @@
+"""Snapshots of the survey's screens facing the taxpayer: at rest, and a question with its
+four face buttons, in both languages, at a small tablet's 80x24 and at 120x40."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.app.app import KioskApp
+from pilot_helpers import until
+from screens.survey.questions import QuestionsScreen
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def _question(desk):
+    async def show(pilot) -> None:
+        ticket = desk.book("perpajakan", "Ani")
+        desk.call_next(1, "Budi")
+        desk.start(ticket.code, 1, "Budi")
+        desk.finish(ticket.code, 1, "Budi", topic="NPWP")
+        pilot.app.push_screen(QuestionsScreen(ticket.code, ticket.number))
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuestionsScreen)
+                    and bool(pilot.app.screen.query("#answer-3"))
+                    and pilot.app.screen.query_one("#answer-3").region.width > 0)
+        await pilot.click("#answer-3")  # the first answered: the second question shows
+        await until(pilot, lambda: pilot.app.screen.page == 1)
+        await pilot.pause()
+    return show
+
+
+async def _rest(pilot) -> None:
+    await until(pilot, lambda: pilot.app.screen.seen is not None)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("view", ["rest", "question"])
+def test_survey_snapshot(view, lang, size, sqlite_desk, snap_compare):
+    app = KioskApp(sqlite_desk, "survey", lang=lang, counter=1)
+    run_before = {"rest": _rest, "question": _question(sqlite_desk)}[view]
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
