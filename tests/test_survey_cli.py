@@ -98,3 +98,20 @@ def test_the_profile_may_word_a_question_its_own_way(tmp_path):
     profile.write_text(base + '\n[survey]\nweight = "0.111"\n')
     with pytest.raises(ProfileError, match="survey.weight"):
         load_office(profile)
+
+
+@pytest.mark.parametrize("period, first, last", [
+    ("2026-11-30", "2026-11-30", "2026-11-30"), ("2026-02", "2026-02-01", "2026-02-28"),
+    ("2024-02", "2024-02-01", "2024-02-29"), ("2026-S1", "2026-01-01", "2026-06-30"),
+    ("2026-s2", "2026-07-01", "2026-12-31"), ("2026", "2026-01-01", "2026-12-31")])
+def test_the_report_of_a_day_month_semester_or_year(sqlite_url, capsys, period, first, last):
+    code, out, _ = run(sqlite_url, capsys, "survey", "report", "--period", period, "--json")
+    assert code == 0 and (json.loads(out)["from"], json.loads(out)["to"]) == (first, last)
+
+
+@pytest.mark.parametrize("argv", [("--period", "2026-S3"), ("--period", "2026-13"),
+                                  ("--period", "26"), ("--period", "2026", "--to", "2026-05-01"),
+                                  ("--period", "2026", "--from", "2026-05-01")])
+def test_a_period_that_is_none_is_one_line(sqlite_url, capsys, argv):
+    code, out, err = run(sqlite_url, capsys, "survey", "report", *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1

@@ -2,13 +2,16 @@
 
     kiosk survey [--counter N]                                  the screen facing the taxpayer
     kiosk survey answer CODE --scores S1,…,S9 [--comment TEXT] [--json]
-    kiosk survey report [--from D] [--to D] [--csv FILE|-] [--json]
+    kiosk survey report [--from D] [--to D | --period P] [--csv FILE|-] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,9 +34,33 @@ def add_parser(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentP
     a.add_argument("--comment", default="", help="an optional short comment")
     r = ssub.add_parser("report", parents=[common, as_json], help="the survey's report of a period")
     r.set_defaults(command="survey report")
-    r.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD")
+    span = r.add_mutually_exclusive_group()
+    span.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD")
+    span.add_argument("--period", type=_period, metavar="P",
+                      help="a day YYYY-MM-DD, a month YYYY-MM, a semester YYYY-S1|S2 or a year YYYY")
     r.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD")
     r.add_argument("--csv", metavar="FILE", help="also write the tabulation as CSV ('-': stdout)")
+
+
+def _period(text: str) -> tuple[dt.date, dt.date]:
+    """The periods an office publishes its SKM for (PermenPANRB 14/2017: at least yearly;
+    many offices do it per semester or month)."""
+    text = text.strip().upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})", text):
+            year = int(m[1])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-S([12])", text):
+            year, half = int(m[1]), int(m[2])
+            return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else \
+                (dt.date(year, 7, 1), dt.date(year, 12, 31))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+            year, month = int(m[1]), int(m[2])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date.fromisoformat(text)
+        return day, day
+    except ValueError:
+        raise argparse.ArgumentTypeError(both("survey_period_invalid")) from None
 
 
 def _scores(text: str) -> list[object]:
@@ -63,7 +90,11 @@ def report(desk, args) -> int:
     from kiosk.desk.survey import Survey
     from kiosk.desk.survey_tabulation import bar, tabulation_csv
 
-    result = Survey(desk).report(args.first, args.last)
+    first, last = args.period if args.period else (args.first, args.last)
+    if args.period and args.last:
+        print(f"kiosk: {both('survey_period_invalid')}", file=sys.stderr)
+        return EXIT_USAGE
+    result = Survey(desk).report(first, last)
     if args.csv:
         table = tabulation_csv(result)
         if args.csv == "-":

@@ -19,6 +19,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Setiap nilai harus bilangan bulat 1 sampai 4, bukan {score!r}.",
         "Each score must be a whole number from 1 to 4, not {score!r}.",
     ),
+    "survey_period_invalid": (
+        "Periode: satu hari TTTT-BB-HH, satu bulan TTTT-BB, satu semester TTTT-S1 atau "
+        "TTTT-S2, atau satu tahun TTTT (tanpa --from/--to).",
+        "The period: a day YYYY-MM-DD, a month YYYY-MM, a semester YYYY-S1 or YYYY-S2, "
+        "or a year YYYY (without --from/--to).",
+    ),
     "field_survey_comment": ("Komentar", "The comment"),
     "survey_recorded": (
         "Terima kasih; penilaian Anda telah dicatat tanpa nama.",
