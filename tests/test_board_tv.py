@@ -287,13 +287,13 @@ async def test_three_tabs_one_announcement_per_call_and_digits_for_a_tv(
         first = desk.call_next(1, "Petugas")
         await poll_js(tabs[0], SHOWN, 5, "the call on the page")
         desk.recall(first.code, 1, "Petugas")  # a recall: announced again
-        await poll_js(tabs[0], f"kioskBoard.announced.length >= 2", 15, "the recall spoken")
+        await poll_js(tabs[0], "kioskBoard.announced.length >= 2", 30, "the recall spoken")
         desk.no_show(first.code, 1, "Petugas")
         desk.return_to_queue(first.code, "Petugas", 1)
         second = desk.call_next(1, "Petugas")  # the returned no-show, called again
         assert second.code == first.code
         counts = []
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             counts = [await js(t, "kioskBoard.announced.map(a => a.key)") for t in tabs]
             if sum(len(c) for c in counts) >= 3:

@@ -73,6 +73,12 @@ class CallLog:
             known = self._latest.get(ticket.code)
             events.append(self._remember(ticket, recall=known is not None
                                          and known.key.split("#")[0] == key.split("#")[0]))
+        # Called and already served (or gone) between two reads: not news to announce, but
+        # one of the day's last calls all the same.
+        for ticket in sorted((t for t in status.tickets if t.called_at and t.counter
+                              and t.code not in self._latest),
+                             key=lambda t: t.called_at or t.booked_at):
+            self._remember(ticket)
         return events
 
     def _remember(self, ticket: TicketView, recall: bool = False) -> CallEvent:
