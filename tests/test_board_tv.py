@@ -24,15 +24,9 @@ from PIL import Image
 
 from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
-from test_board_web import DevTools, chromium, needs_chromium, wait_until  # noqa: F401
+from test_board_web import DevTools, chromium, free_port, needs_chromium, wait_until  # noqa: F401
 
 TV = (1920, 1080)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def profile(tmp_path: Path, board: str) -> Path:

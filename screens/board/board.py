@@ -7,6 +7,7 @@ at midnight) and says when the store is in trouble; the screen never waits on th
 
 from __future__ import annotations
 
+import functools
 import time
 
 from textual import getters
@@ -125,7 +126,11 @@ class BoardScreen(Screen):
             self.set_timer(FRESH_SECONDS + 0.1, self._unfresh)
             self.speaker.say(speech.call_sentence(
                 event.number, event.counter, self.app.desk.office.helpdesk_name),
-                still=lambda key=event.key: self.calls.still_current(key, self.status))
+                still=functools.partial(self._still_called, event.key))
+
+    def _still_called(self, key: str) -> bool:
+        """Asked by the speaker when the call's turn comes (from its own thread)."""
+        return self.calls.still_current(key, self.status)
 
     def _unfresh(self) -> None:
         now = time.monotonic()
