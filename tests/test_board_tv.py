@@ -278,7 +278,14 @@ async def test_three_tabs_one_announcement_per_call_and_digits_for_a_tv(
         tabs = [await browser.tab(served.url) for _ in range(3)]
         for tab in tabs:
             await poll_js(tab, "window.kioskBoard && kioskBoard.state !== null", 20, "a board")
+        async with http.get(served.url + "stats") as response:
+            announcer_id = (await response.json())["announcer"]
+        ids = [await js(t, "kioskBoard.viewer") for t in tabs]
+        speaker = tabs[ids.index(announcer_id)]
+        called_at = time.monotonic()
         first = desk.call_next(1, "Petugas")
+        await poll_js(speaker, "kioskBoard.announced.length === 1", 2, "the call spoken at once")
+        assert time.monotonic() - called_at < 2.0
         await poll_js(tabs[0], SHOWN, 5, "the call on the page")
         desk.recall(first.code, 1, "Petugas")  # a recall: announced again
         await poll_js(tabs[0], "kioskBoard.announced.length >= 2", 30, "the recall spoken")
@@ -344,3 +351,19 @@ async def test_the_terminal_board_refuses_a_cross_origin_websocket(sqlite_url, t
             await http.ws_connect(f"ws://127.0.0.1:{served.port}/ws",
                                   headers={"Origin": "http://evil.example"})
         assert refused.value.status == 403
+
+
+async def test_the_terminal_board_caps_its_sessions(sqlite_url, tmp_path, serve):
+    """Each textual-serve session is a whole Python process: past the cap, none is started."""
+    open_desk(sqlite_url, ALWAYS_OPEN).db.close()
+    served = serve(sqlite_url, profile(tmp_path, "speech = false\nviewers = 1"), terminal=True)
+    url = f"ws://127.0.0.1:{served.port}/ws?width=80&height=24"
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(url) as first:
+            await first.receive(timeout=20)  # its board is drawing
+            async with http.ws_connect(url) as second:
+                message = await second.receive(timeout=10)
+                assert message.type == aiohttp.WSMsgType.CLOSE and message.data == 1013
+            children = subprocess.run(["pgrep", "-P", str(served.process.pid)],
+                                      capture_output=True, text=True).stdout.split()
+            assert len(children) == 1
