@@ -13,6 +13,10 @@
     speech = true              # say each call aloud (espeak-ng, when installed)
     voice = "id"               # espeak-ng voice
     rate = 140                 # words a minute
+    announcer = "page"         # who speaks the calls: "page" (one browser of the web board,
+                               # on the TV) or "terminal" (the terminal board on the box)
+    chime = true               # "ting-tong" before each call
+    viewers = 20               # browsers the web board serves at once; the rest are refused
     [printer]                  # a receipt printer for the lobby ticket; leave it out for none
     kind = "usb"               # usb | serial | network | file
     vendor_id = 0x0416         # usb (with product_id)
@@ -32,6 +36,8 @@ from data.office_table import Table
 
 RETENTION_DAYS = (1, 3650)  # the shortest and the longest retention period, in days
 TOPIC_LENGTH = 200
+Announcer = Literal["page", "terminal"]
+_ANNOUNCERS: dict[str, Announcer] = {"page": "page", "terminal": "terminal"}
 PrinterKind = Literal["usb", "serial", "network", "file"]
 _PRINTER_KINDS: dict[str, PrinterKind] = {"usb": "usb", "serial": "serial", "network": "network",
                                            "file": "file"}
@@ -59,6 +65,9 @@ class BoardSettings:
     speech: bool = True
     voice: str = "id"
     rate: int = 140
+    announcer: Announcer = "page"
+    chime: bool = True
+    viewers: int = 20
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,14 @@ def read_board(table: Table) -> BoardSettings:
     if not voice.strip():
         raise table.fail("voice", 'must name an espeak-ng voice, such as "id"')
     # espeak-ng's own range of speeds (it takes anything slower as 80).
-    settings = BoardSettings(speech, voice.strip(), table.integer("rate", d.rate, 80, 450))
+    rate = table.integer("rate", d.rate, 80, 450)
+    given = table.text("announcer", d.announcer)
+    announcer = _ANNOUNCERS.get(given.strip().lower())
+    if announcer is None:
+        raise table.fail("announcer", f'must be "page" or "terminal", not {given!r}')
+    settings = BoardSettings(speech, voice.strip(), rate, announcer,
+                             table.flag("chime", d.chime),
+                             table.integer("viewers", d.viewers, 1, 500))
     table.done()
     return settings
 

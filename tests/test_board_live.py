@@ -10,12 +10,13 @@ import sys
 import time
 
 import pytest
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Label, Static
 
 from conftest import ALWAYS_OPEN
 from kiosk.app.app import KioskApp
 from kiosk.desk.errors import StoreUnavailable
 from kiosk.desk.store import open_desk
+from screens.board.big_digits import BigDigits
 from screens.board.serving import ServingCard
 
 LATENCY = 0.5  # seconds: the issue's bound from "the command returned" to "on the board"
@@ -27,7 +28,7 @@ class SpokenSentences:
     def __init__(self):
         self.sentences: list[str] = []
 
-    def say(self, sentence: str) -> None:
+    def say(self, sentence: str, still=lambda: True) -> None:
         self.sentences.append(sentence)
 
     def close(self) -> None:
@@ -37,14 +38,14 @@ class SpokenSentences:
 @pytest.fixture
 def spoken(monkeypatch) -> SpokenSentences:
     stand_in = SpokenSentences()
-    monkeypatch.setattr("kiosk.devices.speech.speaker_for", lambda office: stand_in)
+    monkeypatch.setattr("kiosk.devices.speech.board_speaker", lambda office: stand_in)
     return stand_in
 
 
 def serving(screen) -> list[tuple[int, int]]:
     """(number, counter) of each card shown, newest call first."""
-    return [(int(card.query_one(".card-number", Digits).value),
-             int(card.query_one(".card-counter-number", Digits).value))
+    return [(int(card.query_one(".card-number", BigDigits).value),
+             int(card.query_one(".card-counter-number", BigDigits).value))
             for card in screen.query(ServingCard) if card.display]
 
 

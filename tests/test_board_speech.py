@@ -99,7 +99,7 @@ def test_the_engine_is_called_with_the_indonesian_voice_and_the_sentence():
     speaker.say(call_sentence(7, 1))
     speaker.wait(5)
     assert engine.calls == [["/usr/bin/espeak-ng", "-v", "id", "-s", "130",
-                             "Nomor antrean tujuh, silakan menuju loket Help Desk satu"]]
+                             "Nomor antrean tujuh, silakan menuju [[lok'Et]] Help Desk satu"]]
     speaker.close()
 
 
@@ -112,7 +112,9 @@ def test_calls_queue_up_in_order_and_never_block_the_caller():
         speaker.say(sentence)
     assert time.monotonic() - started < 0.05  # the board never waits for speech
     speaker.wait(5)
-    assert [call[-1] for call in engine.calls] == sentences  # all said, in order
+    # all said, in order ("loket" respelled as people say it: lo-KET, not a schwa)
+    assert [call[-1] for call in engine.calls] == [
+        sentence.replace("loket", "[[lok'Et]]") for sentence in sentences]
     assert not engine.overlapped  # a new call waited for the one being spoken
     speaker.close()
 
@@ -193,7 +195,8 @@ def test_the_profile_speaker_runs_espeak_ng_for_real(sqlite_desk, tmp_path, monk
     speaker.close()
     assert (speaker.failures, speaker.last_failure) == (0, "")
     assert (tmp_path / "calls").read_text().splitlines() == [
-        f"-v id -s 140 {call_sentence(7, 1)}", f"-v id -s 140 {call_sentence(8, 2)}"]
+        "-v id -s 140 Nomor antrean tujuh, silakan menuju [[lok'Et]] Help Desk satu",
+        "-v id -s 140 Nomor antrean delapan, silakan menuju [[lok'Et]] Help Desk dua"]
     for n in (1, 2):  # each sentence is some seconds of speech, not a click or silence
         assert loud_seconds(tmp_path / f"call-{n}.wav") > 1.0
 
@@ -209,3 +212,42 @@ def test_a_failing_engine_is_logged_and_counted(sqlite_desk, caplog):
     assert speaker.failures == 1 and "voice" in speaker.last_failure, speaker.last_failure
     warned = [r.getMessage() for r in caplog.records if r.name == "kiosk.speech"]
     assert len(warned) == 1 and "voice" in warned[0] and "tujuh" in warned[0]
+
+
+def test_a_chime_before_each_call_and_a_stale_call_dropped():
+    engine = SlowEngine(0.05)
+    speaker = Speaker("espeak-ng", run=engine, player="aplay")
+    moved_on = threading.Event()
+    speaker.say("satu")
+    speaker.say("dua", still=lambda: not moved_on.is_set())
+    moved_on.set()  # e.g. marked no-show while "satu" was being said
+    speaker.say("tiga")
+    speaker.wait(5)
+    heard = [call[0] if call[0] == "aplay" else call[-1] for call in engine.calls]
+    assert heard == ["aplay", "satu", "aplay", "tiga"]
+    assert engine.calls[0][-1].endswith(".wav") and os.path.getsize(engine.calls[0][-1]) > 10000
+    assert speaker.dropped == 1
+    speaker.close()
+
+
+@needs_espeak
+def test_loket_is_said_lo_ket_not_with_a_schwa():
+    import subprocess
+
+    def phonemes(text: str) -> str:
+        return subprocess.run(["espeak-ng", "-v", "id", "-q", "-x", text], capture_output=True,
+                              text=True, timeout=30).stdout
+    said = phonemes(Speaker("espeak-ng").command(call_sentence(7, 1))[-1])
+    assert "k'Et" in said and "ok@t" not in said
+    assert "ok@t" in phonemes("loket")  # what espeak-ng reads by itself
+
+
+def test_the_terminal_board_speaks_only_when_it_is_the_announcer(sqlite_desk, monkeypatch):
+    from kiosk.devices.speech import board_speaker
+
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    office = sqlite_desk.office
+    assert office.board.announcer == "page"  # the TV's page speaks by default
+    assert not board_speaker(office).enabled
+    box = dataclasses.replace(office, board=BoardSettings(announcer="terminal"))
+    assert board_speaker(box).enabled

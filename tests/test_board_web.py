@@ -1,4 +1,4 @@
-"""The web board (`kiosk serve board`): our own page (no splash, no outside font), the board
+"""The terminal board served to browsers (`kiosk serve board --terminal`): our own page (no splash, no outside font), the board
 drawn in headless Chromium with no click and no request leaving the machine, and no board
 process outliving its browser or the server."""
 
@@ -49,10 +49,13 @@ def board_processes(db: str) -> list[int]:
             continue
         try:
             argv = (entry / "cmdline").read_bytes().split(b"\0")
+            environ = (entry / "environ").read_bytes().split(b"\0")
             state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
-        if db.encode() in argv and b"board" in argv and b"serve" not in argv and state != "Z":
+        # The store's URL is in the board process's environment (never on its argv).
+        if (b"KIOSK_DB=" + db.encode()) in environ and b"board" in argv and b"serve" not in argv \
+                and state != "Z":
             found.append(int(entry.name))
     return found
 
@@ -78,7 +81,7 @@ def served(sqlite_url):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--db", sqlite_url, "--office", str(ALWAYS_OPEN),
-         "serve", "board", "--host", "127.0.0.1", "--port", str(port)],
+         "serve", "board", "--terminal", "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 15
     while True:

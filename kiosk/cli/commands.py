@@ -154,14 +154,20 @@ def _init_roles(desk, args) -> int:
 
 def _serve(desk, args) -> int:
     from data.database import default_url
-    from kiosk.web.board_server import serve_board
 
     lang = getattr(args, "lang", None) or "id"
-    desk.db.close()  # each browser's board process opens its own
+    desk.db.close()  # the board's own thread opens its connection
     try:
+        if not getattr(args, "terminal", False):
+            from kiosk.web.live_board import serve_live_board
+
+            return serve_live_board(desk, host=args.host, port=args.port, lang=lang)
+        from kiosk.web.board_server import serve_board
+
         return serve_board(getattr(args, "db", None) or default_url(), desk.office.path,
                            host=args.host, port=args.port, lang=lang, title=desk.office.name,
-                           reconnecting=both("board_reconnecting"))
+                           reconnecting=both("board_reconnecting"),
+                           cap=desk.office.board.viewers)
     except OSError as exc:  # the port is taken, the address is not ours…
         return fail(f"serve {args.host}:{args.port}: {exc.strerror or exc}", EXIT_USAGE)
 

@@ -27,6 +27,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "board_standard_order": ("Wajib Pajak dipanggil dan dilayani sesuai urutan nomor antrean.",
                              "Taxpayers are called and served in the order of their number."),
     "board_complaint": ("Pengaduan — {label}: {value}", "Complaints — {label}: {value}"),
+    "board_last_calls": ("Panggilan terakhir", "Last calls"),
+    "board_closed_title": ("TUTUP", "CLOSED"),
+    "board_full": ("Papan antrean sedang penuh ({cap} layar). Coba lagi sebentar lagi.",
+                   "The queue board is full ({cap} screens). Try again in a moment."),
+    "board_refused_origin": ("Ditolak: halaman dari alamat lain.",
+                             "Refused: a page from another address."),
     "board_reconnecting": ("Menyambung kembali…", "Reconnecting…"),
     # Spoken in the lobby, always in Bahasa Indonesia.
     "speech_call": ("Nomor antrean {number}, silakan menuju loket {desk} {counter}",

@@ -1,4 +1,4 @@
-"""`kiosk serve board`: the same board in any browser, through textual-serve.
+"""`kiosk serve board --terminal`: the terminal board in any browser, through textual-serve.
 
 A lobby TV has no one to click and often no internet, so the page is our own: no start
 splash, no web font from an outside host (Roboto Mono comes from textual-serve's own
@@ -16,6 +16,7 @@ import shlex
 import signal
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import aiohttp_jinja2
 import jinja2
@@ -81,9 +82,14 @@ class BoardAppService(AppService):
     """One browser's board process, started without a shell in a session of its own so it
     can always be ended: asked to quit first, killed if it has not after QUIT_GRACE."""
 
-    def __init__(self, argv: list[str], **kwargs):
+    def __init__(self, argv: list[str], *, env: dict[str, str] | None = None, **kwargs):
         super().__init__(shlex.join(argv), **kwargs)
-        self.argv = argv
+        self.argv, self.env = argv, env or {}
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        # The store's URL (and its password) through the environment, never on the argv
+        # that `ps` shows every local user.
+        return {**super()._build_environment(width, height), **self.env}
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
         self._process = process = await asyncio.create_subprocess_exec(
@@ -132,9 +138,10 @@ class BoardServer(Server):
     """textual-serve's Server with our page and board processes that never outlive it."""
 
     def __init__(self, argv: list[str], *, host: str, port: int, title: str,
-                 reconnecting: str = ""):
+                 reconnecting: str = "", env: dict[str, str] | None = None, cap: int = 20,
+                 full: str = ""):
         super().__init__(shlex.join(argv), host=host, port=port, title=title)
-        self.argv = argv
+        self.argv, self.env, self.cap, self.full = argv, env or {}, cap, full
         self.reconnecting = reconnecting
         self.services: set[BoardAppService] = set()
         self.sockets: set[web.WebSocketResponse] = set()
@@ -165,7 +172,14 @@ class BoardServer(Server):
                 "application": {"name": self.title}, "reconnecting": self.reconnecting}
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        origin = request.headers.get("Origin")
+        if origin is not None and urlparse(origin).netloc != request.host:
+            raise web.HTTPForbidden(text="cross-origin websocket refused")
         websocket = web.WebSocketResponse(heartbeat=15)
+        if len(self.services) >= self.cap:  # each session is a whole process: a cap
+            await websocket.prepare(request)
+            await websocket.close(code=1013, message=self.full.encode()[:120])
+            return websocket
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         service: BoardAppService | None = None
@@ -173,7 +187,7 @@ class BoardServer(Server):
         try:
             await websocket.prepare(request)
             service = BoardAppService(
-                self.argv, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                self.argv, env=self.env, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                 close=websocket.close, download_manager=self.download_manager, debug=self.debug)
             self.services.add(service)
             await service.start(width, height)
@@ -230,15 +244,16 @@ class BoardServer(Server):
             self.kill_all()  # whatever survived the orderly shutdown
 
 
-def board_command(db_url: str, office_path: str, lang: str) -> list[str]:
-    """How one browser's board process is started: this Python, this store, this office."""
-    return [sys.executable, "-m", "kiosk", "--db", db_url, "--office", office_path,
-            "--lang", lang, "board"]
+def board_command(office_path: str, lang: str) -> list[str]:
+    """How one browser's board process is started: this Python, this office (the store's
+    URL goes in the environment, KIOSK_DB)."""
+    return [sys.executable, "-m", "kiosk", "--office", office_path, "--lang", lang, "board"]
 
 
 def serve_board(db_url: str, office_path: str | Path, *, host: str, port: int, lang: str,
-                title: str, reconnecting: str) -> int:
-    server = BoardServer(board_command(db_url, str(office_path), lang), host=host, port=port,
-                         title=title, reconnecting=reconnecting)
+                title: str, reconnecting: str, cap: int = 20) -> int:
+    server = BoardServer(board_command(str(office_path), lang), host=host, port=port,
+                         title=title, reconnecting=reconnecting, env={"KIOSK_DB": db_url},
+                         cap=cap, full=f"board full ({cap})")
     server.serve()
     return 0

@@ -7,18 +7,20 @@ at midnight) and says when the store is in trouble; the screen never waits on th
 
 from __future__ import annotations
 
+import functools
 import time
 
 from textual import getters
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label
 
 from kiosk.devices import speech
+from kiosk.devices.calls import CallLog, any_call_today
 from kiosk.texts.dates import clock_line
 from kiosk.desk.records import DayStatus
-from kiosk.desk.states import CALLED
+from screens.board.big_digits import BigDigits
 from screens.board.next_list import NextList
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.common.role_app import RoleApp
@@ -36,7 +38,7 @@ class BoardScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.status: DayStatus | None = None  # the day shown
-        self._seen_calls: set[tuple[str, int]] | None = None  # None until the first read
+        self.calls = CallLog()  # every call event: call, recall, call after a return
         self._fresh: dict[str, float] = {}  # code -> monotonic time it stops standing out
 
     def compose(self) -> ComposeResult:
@@ -46,6 +48,9 @@ class BoardScreen(Screen):
             yield Label("", id="board-clock")
         with Horizontal(id="board-main"):
             yield NowServing(office.counters, id="board-serving")
+            with Vertical(id="board-closed"):
+                yield BigDigits("", id="board-closed-title")
+                yield Label("", id="board-closed-why")
             yield NextList(id="board-next")
         with Horizontal(id="board-stats"):
             yield Label("", id="board-left")
@@ -55,7 +60,7 @@ class BoardScreen(Screen):
 
     async def on_mount(self) -> None:
         desk = self.app.desk
-        self.speaker = speech.speaker_for(desk.office)
+        self.speaker = speech.board_speaker(desk.office)
         self._show_trouble(False)
         self._show_clock()
         self.set_interval(1.0, self._show_clock)
@@ -91,33 +96,47 @@ class BoardScreen(Screen):
         self._note_calls(status)
         now = time.monotonic()
         fresh = {code for code, until in self._fresh.items() if until > now}
-        self.query_one(NowServing).show(status.in_service, fresh)
+        self._show_serving(status, fresh)
         self.query_one(NextList).show(status.waiting)
         self._show_numbers(status)
+        self._show_closed(status)
+
+    def _show_serving(self, status: DayStatus, fresh: set[str]) -> None:
+        # The latest call event first: a recall moves its number back to the top.
+        order = {call.code: index for index, call in enumerate(self.calls.recent(status, 99))}
+        serving = tuple(sorted(status.in_service, key=lambda t: order.get(t.code, 99)))
+        self.query_one(NowServing).show(serving, fresh, recent=tuple(self.calls.recent(status)),
+                                        no_call_yet=not any_call_today(status))
+
+    def _show_closed(self, status: DayStatus) -> None:
+        """A closed day is shown as closed, with its reason, where the numbers would be."""
+        self.query_one(NowServing).display = status.open
+        closed = self.query_one("#board-closed")
+        closed.display = not status.open
+        if not status.open:
+            self.query_one("#board-closed-title", BigDigits).update(self.app.t("board_closed_title"))
+            self.query_one("#board-closed-why", Label).update(
+                status.closed_why.text(self.app.lang) if status.closed_why else "")
 
     def _note_calls(self, status: DayStatus) -> None:
-        """A call or recall not seen before stands out for a while and is spoken."""
-        calls = sorted((t for t in status.in_service if t.state == CALLED),
-                       key=lambda t: t.called_at or t.booked_at)
-        keys = {(t.code, t.call_count) for t in calls}
-        if self._seen_calls is None:  # the board just started: nothing is news
-            self._seen_calls = keys
-            return
-        for ticket in calls:
-            if (ticket.code, ticket.call_count) in self._seen_calls:
-                continue
-            self._seen_calls.add((ticket.code, ticket.call_count))
-            self._fresh[ticket.code] = time.monotonic() + FRESH_SECONDS
+        """A call event not seen before stands out for a while and is spoken, unless its
+        ticket has moved on by the time its turn to be spoken comes."""
+        for event in self.calls.note(status):
+            self._fresh[event.code] = time.monotonic() + FRESH_SECONDS
             self.set_timer(FRESH_SECONDS + 0.1, self._unfresh)
-            if ticket.counter:
-                self.speaker.say(speech.call_sentence(
-                    ticket.number, ticket.counter, self.app.desk.office.helpdesk_name))
+            self.speaker.say(speech.call_sentence(
+                event.number, event.counter, self.app.desk.office.helpdesk_name),
+                still=functools.partial(self._still_called, event.key))
+
+    def _still_called(self, key: str) -> bool:
+        """Asked by the speaker when the call's turn comes (from its own thread)."""
+        return self.calls.still_current(key, self.status)
 
     def _unfresh(self) -> None:
         now = time.monotonic()
         self._fresh = {code: until for code, until in self._fresh.items() if until > now}
         if self.status is not None:
-            self.query_one(NowServing).show(self.status.in_service, set(self._fresh))
+            self._show_serving(self.status, set(self._fresh))
 
     def _show_numbers(self, status: DayStatus) -> None:
         t = self.app.t

@@ -39,11 +39,23 @@ class NextList(Vertical):
         if len(shown) > room:
             shown = shown[:room - 1]
         lines = []
+        room_for_name = max(0, (target.size.width or self.size.width) - 5)
         for ticket in shown:
             service = office.service(ticket.service)
             name = (service.name_en if self.app.lang == "en" else service.name) if service else ""
-            lines.append(f"[b]{ticket.number:>3}[/b]  {name}")
+            lines.append(f"[b]{ticket.number:>3}[/b]  {fitting_name(name, room_for_name)}")
         hidden = len(self._waiting) - len(shown)
         if hidden:
             lines.append(t("board_more_waiting", count=hidden))
         target.update("\n".join(lines))
+
+
+def fitting_name(name: str, room: int) -> str:
+    """The service's name whole when it fits, else its last words (what tells the services
+    apart: "Konsultasi Perpajakan" -> "Perpajakan"), never cut off mid-word."""
+    words = name.split()
+    for start in range(len(words)):
+        shown = " ".join(words[start:])
+        if len(shown) <= room:
+            return shown
+    return ""

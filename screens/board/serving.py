@@ -1,7 +1,8 @@
-"""Now serving: one card per number being called or served, in large digits.
+"""Now serving: one card per number being called or served, in digits scaled to the screen.
 
-The most recent call comes first; a fresh call or recall is highlighted for a few seconds
-(the screen decides which codes are fresh).
+The latest call (a recall included) comes first and is the largest; a fresh call or recall
+is highlighted for a few seconds (the screen decides which codes are fresh). Below, the
+last calls of the day with their counters; "no call yet" only when there was none today.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Label
+from textual.widgets import Label
 
 from kiosk.desk.records import TicketView
 from kiosk.desk.states import CALLED
+from kiosk.devices.calls import RecentCall
+from screens.board.big_digits import BigDigits
 from screens.common.role_app import RoleApp
 
 
@@ -22,20 +25,20 @@ class ServingCard(Horizontal):
     app = getters.app(RoleApp)
 
     def compose(self) -> ComposeResult:
-        yield Digits("", classes="card-number")
+        yield BigDigits("", classes="card-number")
         with Vertical(classes="card-where"):
             yield Label("", classes="card-counter")
             yield Label("", classes="card-state")
-        yield Digits("", classes="card-counter-number")
+            yield BigDigits("", classes="card-counter-number")
 
     def show(self, ticket: TicketView | None, *, fresh: bool = False) -> None:
         self.display = ticket is not None
         if ticket is None:
             return
         t = self.app.t
-        self.query_one(".card-number", Digits).update(str(ticket.number))
+        self.query_one(".card-number", BigDigits).update(str(ticket.number))
         self.query_one(".card-counter", Label).update(t("board_to_counter"))
-        self.query_one(".card-counter-number", Digits).update(str(ticket.counter or "-"))
+        self.query_one(".card-counter-number", BigDigits).update(str(ticket.counter or "-"))
         state = "board_called" if ticket.state == CALLED else "board_serving"
         self.query_one(".card-state", Label).update(t(state))
         self.set_class(fresh, "-fresh")
@@ -56,15 +59,29 @@ class NowServing(Vertical):
         for index in range(self.cards):
             yield ServingCard(classes="-latest" if index == 0 else "")
         yield Label("", id="serving-more")
+        yield Label("", id="serving-last")
 
-    def show(self, in_service: tuple[TicketView, ...], fresh: set[str]) -> None:
+    def show(self, in_service: tuple[TicketView, ...], fresh: set[str], *,
+             recent: tuple[RecentCall, ...] = (), no_call_yet: bool = False) -> None:
         cards = list(self.query(ServingCard))
         for index, card in enumerate(cards):
             ticket = in_service[index] if index < len(in_service) else None
             card.show(ticket, fresh=ticket is not None and ticket.code in fresh)
-        self.query_one("#serving-none", Label).display = not in_service
+        self.query_one("#serving-none", Label).display = no_call_yet
+        t = self.app.t
         more = in_service[len(cards):]
         extra = self.query_one("#serving-more", Label)
         extra.display = bool(more)
         extra.update("  ".join(
-            f"{t.number} → {self.app.t('board_counter', counter=t.counter)}" for t in more))
+            f"{ticket.number} → {t('board_counter', counter=ticket.counter)}" for ticket in more))
+        shown = {ticket.code for ticket in in_service}
+        past = [call for call in recent if call.code not in shown]
+        last = self.query_one("#serving-last", Label)
+        last.display = bool(past)
+        line, room = f"{t('board_last_calls')}:", max(20, self.size.width - 2)
+        for index, call in enumerate(past):  # as many as fit whole on the line
+            item = f"{'  ·' if index else ''} {call.number} → {t('board_counter', counter=call.counter)}"
+            if len(line) + len(item) > room:
+                break
+            line += item
+        last.update(line)
