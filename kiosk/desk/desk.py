@@ -161,6 +161,15 @@ class Desk:
         """The taxpayer came for the other service: same number, other service."""
         return self._moves.transfer(code, service, counter, officer)
 
+    @store_errors
+    def take_over(self, code: str, counter: int, supervisor: str) -> TicketView:
+        """A called or served number moved to ``counter`` (use kiosk.desk.supervision)."""
+        return self._moves.take_over(code, counter, supervisor)
+
+    def check_counter(self, counter: int) -> None:
+        """A counter number outside the office's profile is refused (InvalidInput)."""
+        self._moves.check_counter(counter)
+
     # ----- end of day -------------------------------------------------------------------
 
     @store_errors

@@ -78,6 +78,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
     "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
                             "Number {number} moved to {service}; still {state}."),
+    # Only the counter holding a number moves it; a supervisor may take it over.
+    "held_elsewhere": (
+        "Nomor {number} dipegang loket {counter}; hanya loket itu (atau supervisor yang "
+        "mengambil alih) yang bisa memprosesnya.",
+        "Number {number} is held by counter {counter}; only that counter (or a supervisor "
+        "taking it over) can move it.",
+    ),
+    "held_here": ("Nomor {number} sudah dipegang loket {counter}.",
+                  "Number {number} is already held by counter {counter}."),
+    "audit_action_take_over": ("diambil alih supervisor", "taken over by a supervisor"),
     # A store call of the counter (screens.common.store_work).
     "counter_working": ("Sedang diproses, mohon tunggu…", "Working on it, please wait…"),
     "counter_work_failed": ("Langkah ini gagal: kesalahan program, dicatat di log. Coba lagi.",
