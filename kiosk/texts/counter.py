@@ -30,8 +30,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tidak ada nomor di loket ini. Tekan n untuk memanggil nomor berikutnya.",
         "No number at this counter. Press n to call the next number.",
     ),
-    "counter_hand_head": ("Nomor {number} · {service} · {state} · {elapsed} · dipanggil {calls}x",
-                          "Number {number} · {service} · {state} · {elapsed} · called {calls}x"),
+    # {waited}: from arrival to the call, the taxpayer's wait; {elapsed}: since the call.
+    "counter_hand_head": (
+        "Nomor {number} · {service} · {state} · {elapsed} · menunggu {waited} · "
+        "dipanggil {calls}x",
+        "Number {number} · {service} · {state} · {elapsed} · waited {waited} · "
+        "called {calls}x"),
     "counter_hand_visitor": ("Nama: {name} · Status: {status} · Identitas: {identity}",
                              "Name: {name} · Status: {status} · Identity: {identity}"),
     "counter_hand_requirements": ("Persyaratan: {text}", "Requirements: {text}"),

@@ -25,6 +25,7 @@ from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.supervision import require_supervisor
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
+from screens.common.shown_text import shown
 from screens.counter.audit import AuditDialog
 from screens.counter.day_table import DayTable
 from screens.counter.day_words import service_name
@@ -133,9 +134,9 @@ class CounterDay(CounterWork, Screen[None]):
     def show_who(self) -> None:
         now = self.app.desk.local_now()
         role = self.app.t(f"counter_role_{self.officer.role}")
-        self.query_one("#day-who", Label).update(self.app.t(
+        self.query_one("#day-who", Label).update(shown(self.app.t(
             "counter_who", counter=self.app.counter, name=self.officer.name, role=role,
-            time=f"{now:%H:%M}"))
+            time=f"{now:%H:%M}")))
 
     def show_moves(self, moves: tuple[Move, ...] = MOVES) -> None:
         self.query_one(MoveButtons).show(self.can, moves)
@@ -147,10 +148,10 @@ class CounterDay(CounterWork, Screen[None]):
 
     def say(self, text: str, error: bool = False) -> None:
         line = self.query_one("#day-message", Label)
-        line.update(text)
+        line.update(shown(text))  # refusals carry typed values, sentences service names
         line.set_class(error, "-error")
         if error:
-            self.notify(text, severity="warning", timeout=4)
+            self.notify(text, severity="warning", timeout=4, markup=False)
 
     def say_trouble(self, text: str) -> None:
         self.say(text, error=True)

@@ -11,7 +11,7 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from kiosk.desk.records import DayStatus
 from screens.common.role_app import RoleApp
-from screens.counter.day_words import clock, minutes, service_name, waited
+from screens.counter.day_words import cell, clock, minutes, service_name, waited
 
 COLUMNS = ("number", "service", "state", "arrived", "waited", "counter")
 
@@ -29,7 +29,7 @@ class DayTable(DataTable[str]):
         now = app.desk.now()
         for ticket in status.tickets:
             self.add_row(
-                str(ticket.number), service_name(app, ticket.service, short=True),
+                str(ticket.number), cell(service_name(app, ticket.service, short=True)),
                 app.t(f"state_{ticket.state}"), clock(app, ticket.arrived_at),
                 minutes(app, waited(ticket, now)), str(ticket.counter or ""), key=ticket.code)
         if chosen is not None:

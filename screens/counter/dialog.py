@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from screens.common.shown_text import shown
 from screens.counter.work import CounterWork
 
 T = TypeVar("T")
@@ -30,4 +31,5 @@ class CounterDialog(CounterWork, ModalScreen[T | None]):
         self.dismiss(self.answer_on_back())
 
     def message(self, text: str) -> None:
-        self.query_one(".dialog-message", Label).update(text)
+        """``text`` as text: values typed or stored in it never style it (nor crash it)."""
+        self.query_one(".dialog-message", Label).update(shown(text))

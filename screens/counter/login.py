@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Input, Label
 
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import OfficerView
+from screens.common.shown_text import shown
 from screens.counter.work import CounterWork
 
 
@@ -20,7 +21,7 @@ class CounterScreen(CounterWork, Screen[None]):
     def compose(self) -> ComposeResult:
         t, office = self.app.t, self.app.desk.office
         with Vertical(id="login-box"):
-            yield Label(f"{office.name} · {office.helpdesk_name}", id="login-office")
+            yield Label(shown(f"{office.name} · {office.helpdesk_name}"), id="login-office")
             yield Label(t("counter_login_title", counter=self.app.counter), id="login-title")
             yield Label(t("counter_first_run"), id="login-first-run")
             yield Label(t("counter_login_name"), classes="login-label")

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 from kiosk.desk import supervision
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView
+from screens.common.shown_text import shown
 from screens.counter.dialog import CounterDialog
 
 
@@ -72,10 +73,10 @@ class QuotaDialog(CounterDialog[DayStatus]):
         try:
             status = await self.app.store.call(self.app.desk.status, day)
         except DeskError as error:
-            line.update(error.message(self.app.lang))
+            line.update(shown(error.message(self.app.lang)))
             return
         if day == self.day():  # not typed on meanwhile
-            line.update(self.describe(status))
+            line.update(shown(self.describe(status)))
 
     def describe(self, status: DayStatus) -> str:
         t = self.app.t
@@ -109,5 +110,5 @@ class QuotaDialog(CounterDialog[DayStatus]):
                                                self.officer, day, quota, reason,
                                                self.app.counter)
         self.saved = status
-        self.query_one("#quota-now", Label).update(self.describe(status))
+        self.query_one("#quota-now", Label).update(shown(self.describe(status)))
         self.message(self.app.t("counter_quota_saved", date=day.isoformat(), quota=quota))

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from kiosk.desk.report import Figures, Report, build_report
 from kiosk.desk.topics import short_service_names
 from screens.common.shown_text import shown
+from screens.counter.day_words import cell, minutes
 from screens.counter.work import CounterWork
 
 BAR_WIDTH = 30
@@ -66,7 +67,7 @@ class ReportScreen(CounterWork, Screen[None]):
             return None
 
     def message(self, text: str) -> None:
-        self.query_one("#report-message", Label).update(text)
+        self.query_one("#report-message", Label).update(shown(text))
 
     @on(Button.Pressed, "#report-show")
     @on(Input.Submitted)
@@ -86,7 +87,7 @@ class ReportScreen(CounterWork, Screen[None]):
         table.clear()
         names = short_service_names(self.app.desk.office, self.app.lang)
         for line in report.by_service:
-            table.add_row(names.get(line.label, line.label), *self.cells(line.figures))
+            table.add_row(cell(names.get(line.label, line.label)), *self.cells(line.figures))
         for line in report.by_hour:
             table.add_row(self.app.t("counter_report_hour", hour=line.label),
                           *self.cells(line.figures))
@@ -104,8 +105,8 @@ class ReportScreen(CounterWork, Screen[None]):
                 self.minutes(f.average_service)]
 
     def minutes(self, seconds: float | None) -> str:
-        return "-" if seconds is None else self.app.t("counter_minutes",
-                                                      minutes=round(seconds / 60))
+        """Whole minutes, as the day's table rounds them (day_words.minutes)."""
+        return minutes(self.app, seconds) or "-"
 
     def chart(self, report: Report) -> str:
         """Arrivals by hour as bars, the served part drawn solid."""
@@ -141,10 +142,10 @@ class ReportScreen(CounterWork, Screen[None]):
             async with self.working("#report-message"):
                 await self.app.store.call(write)
         except OSError as error:
-            self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
+            self.message(self.app.t("counter_report_export_failed", error=str(error)))
             return
         self.exported = path
-        self.message(self.app.t("counter_report_exported", path=shown(str(path))))
+        self.message(self.app.t("counter_report_exported", path=str(path)))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Label
 
 from data.office import Office, Service
@@ -31,7 +32,7 @@ class TransferDialog(CounterDialog[str]):
             yield Label(t("counter_transfer_title", number=self.number), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 for service in self.services:
-                    yield Button(service.name_en if en else service.name,
+                    yield Button(Content.from_text(service.name_en if en else service.name),
                                  id=f"transfer-{service.code}", variant="primary", compact=True)
                 yield Button(t("counter_back"), id="transfer-back", compact=True,
                              action="screen.back")

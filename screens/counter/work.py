@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.widgets import Static
 
 from kiosk.desk.errors import DeskError
+from screens.common.shown_text import shown
 from screens.common.store_work import StoreWork
 
 
@@ -19,7 +20,8 @@ class CounterWork(StoreWork):
     MESSAGE_LINE: ClassVar[str] = ".dialog-message"  # where a refusal or a failure is said
 
     def say_trouble(self, text: str) -> None:
-        self.query_one(self.MESSAGE_LINE, Static).update(text)
+        # Whole sentences of the catalogue with stored or typed values in them: as text.
+        self.query_one(self.MESSAGE_LINE, Static).update(shown(text))
 
     def work_refused(self, error: DeskError) -> None:
         self.say_trouble(error.message(self.app.lang))
