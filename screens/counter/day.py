@@ -208,18 +208,22 @@ class CounterDay(CounterWork, Screen[None]):
             self.run_busy(self.make(move, ticket))
             return
 
-        def answered(answer: object) -> None:
-            if answer is not None:  # None: the officer went back
-                self.run_busy(self.make(move, ticket, answer))
+        # The dialog runs the move itself and closes once it is done: a refusal (the store
+        # busy, another terminal first) is said there, with the topic and note kept.
+        dialog = move.ask(self.app.desk.office, ticket)
+        dialog.run_answer = lambda answer: self.make(move, ticket, answer, in_dialog=True)
+        self.app.push_screen(dialog)
 
-        self.app.push_screen(move.ask(self.app.desk.office, ticket), answered)
-
-    async def make(self, move: Move, ticket: TicketView, answer: object = None) -> None:
+    async def make(self, move: Move, ticket: TicketView, answer: object = None,
+                   in_dialog: bool = False) -> None:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         order = Order(ticket.code, self.app.counter, self.officer.name, answer)
         try:
-            async with self.working("#day-message"):
+            if in_dialog:  # the dialog says "please wait" and a refusal itself
                 moved = await self.app.store.call(move.run, self.app.desk, order)
+            else:
+                async with self.working("#day-message"):
+                    moved = await self.app.store.call(move.run, self.app.desk, order)
         finally:
             # This terminal's own write (the change check sees only the others'), or a
             # refusal because another terminal moved it first: read the truth either way.

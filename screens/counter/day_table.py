@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
+
 from textual import getters
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
@@ -16,7 +18,7 @@ from screens.counter.day_words import cell, clock, minutes, service_name, waited
 COLUMNS = ("number", "service", "state", "arrived", "waited", "counter")
 
 
-class DayTable(DataTable[str]):
+class DayTable(DataTable[str | Text]):
     app = getters.app(RoleApp)
 
     def on_mount(self) -> None:

@@ -65,4 +65,4 @@ class FinishDialog(CounterDialog[FinishResult]):
             return
         pressed = self.query_one(RadioSet).pressed_button
         outcome = (pressed.id or "").removeprefix("outcome-") if pressed else "resolved"
-        self.dismiss(FinishResult(str(topic), self.query_one(Input).value.strip(), outcome))
+        self.answer(FinishResult(str(topic), self.query_one(Input).value.strip(), outcome))

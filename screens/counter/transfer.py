@@ -39,4 +39,4 @@ class TransferDialog(CounterDialog[str]):
 
     @on(Button.Pressed, "Button.-primary")
     def _chosen(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "").removeprefix("transfer-"))
+        self.answer((event.button.id or "").removeprefix("transfer-"))
