@@ -25,7 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Kept short: the line shares 80 columns with the officer's name and the time.
     "counter_numbers": ("Terpakai {issued}/{quota} · sisa {left} · menunggu {waiting}",
                         "Used {issued}/{quota} · left {left} · waiting {waiting}"),
-    "counter_day_closed": ("(ditutup: kuota 0)", "(closed: quota 0)"),
+    "counter_day_closed": ("· DITUTUP: {reason}", "· CLOSED: {reason}"),
     "counter_hand_empty": (
         "Tidak ada nomor di loket ini. Tekan n untuk memanggil nomor berikutnya.",
         "No number at this counter. Press n to call the next number.",
@@ -123,6 +123,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "counter_quota_save": ("Simpan kuota", "Save the quota"),
     "counter_quota_close": ("Tutup tanggal ini", "Close this date"),
+    "counter_quota_close_yes": ("Ya, tutup", "Yes, close it"),
+    "counter_quota_close_confirm": (
+        "Tutup {date}? Pengunjung akan melihat tanggal ini tutup dengan alasannya. Tekan "
+        "\"Ya, tutup\" untuk memastikan.",
+        "Close {date}? Visitors will see this date closed, with its reason. Press "
+        "\"Yes, close it\" to confirm."),
     "counter_quota_saved": ("Kuota {date} sekarang {quota}.", "The quota of {date} is now {quota}."),
     # Officers.
     "counter_officers_title": ("Petugas", "Officers"),
@@ -207,6 +213,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_report_longest_wait": ("Terlama", "Longest"),
     "counter_report_average_service": ("Layanan", "Service"),
     "counter_report_hour": ("Jam {hour}", "Hour {hour}"),
+    "counter_report_day": ("Tgl {day}", "Day {day}"),
+    "counter_report_counter": ("Loket {counter}", "Counter {counter}"),
+    "counter_report_topic": ("Topik: {topic}", "Topic: {topic}"),
+    "counter_report_open": (
+        "Masih menunggu hari ini: {numbers} · pemesanan untuk hari mendatang: {ahead} "
+        "(belum dihitung dikeluarkan)",
+        "Still waiting today: {numbers} · bookings for days to come: {ahead} "
+        "(not counted as issued)"),
     "counter_report_chart_title": ("Kedatangan per jam (█ dilayani, ░ lainnya):",
                                    "Arrivals by hour (█ served, ░ the rest):"),
     "counter_report_no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),

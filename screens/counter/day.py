@@ -123,10 +123,13 @@ class CounterDay(CounterWork, Screen[None]):
     def show(self, status: DayStatus, hand: TicketDetail | None) -> None:
         self.status, self.in_hand = status, hand
         t = self.app.t
-        closed = "" if status.quota else "  " + t("counter_day_closed")
-        self.query_one("#day-numbers", Label).update(
+        # A closed day says so, with its reason (the supervisor's, typed: drawn as text).
+        why = (status.closed_why.text(self.app.lang) if status.closed_why
+               else status.quota_reason if not status.quota else "")
+        closed = "  " + t("counter_day_closed", reason=why or "-") if why or not status.quota else ""
+        self.query_one("#day-numbers", Label).update(shown(
             t("counter_numbers", issued=status.issued, quota=status.quota,
-              left=status.remaining, waiting=len(status.waiting)) + closed)
+              left=status.remaining, waiting=len(status.waiting)) + closed))
         self.query_one(DayTable).show(status)
         self.query_one(TicketInHand).show(hand)
         self.show_moves()

@@ -24,6 +24,7 @@ class QuotaDialog(CounterDialog[DayStatus]):
         super().__init__()
         self.officer = officer
         self.saved: DayStatus | None = None
+        self.closing: dt.date | None = None  # the date the officer was asked to confirm
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -97,7 +98,29 @@ class QuotaDialog(CounterDialog[DayStatus]):
 
     @on(Button.Pressed, "#quota-close")
     def _close_date(self) -> None:
+        """Closing a date turns the public away: asked once more, for that very date."""
+        day = self.day()
+        if day is None:
+            self.message(self.app.t("date_invalid"))
+            return
+        if not self.query_one("#quota-reason", Input).value.strip():
+            self.message(self.app.t("reason_required"))
+            return
+        if self.closing != day:
+            self.closing = day
+            self.message(self.app.t("counter_quota_close_confirm", date=day.isoformat()))
+            self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close_yes")
+            return
+        self.closing = None
+        self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close")
         self.run_busy(self.set_quota(0))
+
+    @on(Input.Changed)
+    def _changed_mind(self) -> None:
+        """Anything typed after the question asks it again."""
+        if self.closing is not None:
+            self.closing = None
+            self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close")
 
     async def set_quota(self, quota: int) -> None:
         day = self.day()

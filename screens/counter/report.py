@@ -46,6 +46,7 @@ class ReportScreen(CounterWork, Screen[None]):
             yield Button(t("counter_back"), id="report-back", compact=True,
                          action="screen.back")
         yield Label("", id="report-total")
+        yield Label("", id="report-open")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-chart")
         yield Label("", id="report-message")
@@ -85,13 +86,25 @@ class ReportScreen(CounterWork, Screen[None]):
         self.query_one("#report-total", Label).update(self.summary(report.total))
         table = self.query_one(DataTable)
         table.clear()
-        names = short_service_names(self.app.desk.office, self.app.lang)
-        for line in report.by_service:
-            table.add_row(cell(names.get(line.label, line.label)), *self.cells(line.figures))
-        for line in report.by_hour:
-            table.add_row(self.app.t("counter_report_hour", hour=line.label),
-                          *self.cells(line.figures))
+        for scope, line in report.scopes()[1:]:
+            table.add_row(cell(self.label(scope, line.label)), *self.cells(line.figures))
+        self.query_one("#report-open", Label).update(self.app.t(
+            "counter_report_open", numbers=", ".join(map(str, report.waiting_numbers)) or "-",
+            ahead=report.booked_ahead))
         self.query_one("#report-chart", Static).update(self.chart(report))
+
+    def label(self, scope: str, label: str) -> str:
+        """A line's group in the officer's words; a topic or a name as it was written."""
+        t = self.app.t
+        if scope == "service":
+            return short_service_names(self.app.desk.office, self.app.lang).get(label, label)
+        if scope in ("hour", "day", "counter"):
+            return t(f"counter_report_{scope}", **{scope: label})
+        if scope == "outcome":
+            return t(f"counter_outcome_{label}")
+        if scope == "topic":
+            return t("counter_report_topic", topic=label)
+        return label  # an officer's name
 
     def summary(self, f: Figures) -> str:
         return self.app.t("counter_report_summary", issued=f.issued, served=f.served,

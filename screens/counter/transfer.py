@@ -30,6 +30,7 @@ class TransferDialog(CounterDialog[str]):
         t, en = self.app.t, self.app.lang == "en"
         with Vertical(classes="dialog"):
             yield Label(t("counter_transfer_title", number=self.number), classes="dialog-title")
+            yield Label("", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for service in self.services:
                     yield Button(Content.from_text(service.name_en if en else service.name),
