@@ -15,6 +15,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The session locked itself after a while untouched. Enter the PIN again.",
     ),
     "counter_logged_out": ("Sesi dikunci.", "The session is locked."),
+    "counter_session_ended": (
+        "Sesi berakhir: petugas ini telah dinonaktifkan oleh supervisor.",
+        "The session has ended: this officer was disabled by a supervisor."),
     # The day: top line, numbers, ticket in hand.
     "counter_who": ("Loket {counter} · {name} ({role}) · {time}",
                     "Counter {counter} · {name} ({role}) · {time}"),

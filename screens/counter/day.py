@@ -21,7 +21,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Label
 
-from kiosk.desk.errors import DeskError
+from kiosk.desk.desk import Desk
+from kiosk.desk.errors import DeskError, NotAllowed
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.supervision import require_supervisor
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
@@ -104,10 +105,16 @@ class CounterDay(CounterWork, Screen[None]):
     # ----- what the follower of the store says -------------------------------------------
 
     def on_day_changed(self, message: DayChanged) -> None:
+        if self not in self.app.screen_stack:  # locked meanwhile: nothing to show
+            return
         self.run_latest(self.take_day(message.status), group="day")
 
     async def take_day(self, status: DayStatus) -> None:
-        """The day as read, with the number in hand here read whole (who comes)."""
+        """The day as read, with the number in hand here read whole (who comes); a session
+        whose officer was disabled meanwhile ends here (the supervisor's word is final)."""
+        if not await self.app.store.call(self.app.officers.still_active, self.officer.name):
+            self.lock_session("counter_session_ended")
+            return
         mine = next((t for t in status.in_service if t.counter == self.app.counter), None)
         hand = await self.app.store.call(self.app.desk.detail, mine.code) if mine else None
         self.show(status, hand)
@@ -221,12 +228,22 @@ class CounterDay(CounterWork, Screen[None]):
                    in_dialog: bool = False) -> None:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         order = Order(ticket.code, self.app.counter, self.officer.name, answer)
+        officers = self.app.officers
+
+        def run(desk: Desk, order: Order) -> TicketView:
+            if not officers.still_active(order.officer):  # disabled since the login
+                raise NotAllowed("officer_disabled", name=order.officer)
+            return move.run(desk, order)
+
         try:
             if in_dialog:  # the dialog says "please wait" and a refusal itself
-                moved = await self.app.store.call(move.run, self.app.desk, order)
+                moved = await self.app.store.call(run, self.app.desk, order)
             else:
                 async with self.working("#day-message"):
-                    moved = await self.app.store.call(move.run, self.app.desk, order)
+                    moved = await self.app.store.call(run, self.app.desk, order)
+        except NotAllowed:
+            self.lock_session("counter_session_ended")
+            raise
         finally:
             # This terminal's own write (the change check sees only the others'), or a
             # refusal because another terminal moved it first: read the truth either way.
@@ -248,20 +265,20 @@ class CounterDay(CounterWork, Screen[None]):
 
     # ----- the session -------------------------------------------------------------------
 
-    def on_key(self) -> None:
-        self._seen_at = self.app.desk.now()
-
-    def on_mouse_down(self) -> None:
+    def seen(self) -> None:
+        """A key or a click on this terminal, here or in a dialog over the day."""
         self._seen_at = self.app.desk.now()
 
     def tick(self) -> None:
-        """Each second: the clock, the elapsed time, and the idle lock."""
+        """Each second: the clock, the elapsed time, and the idle lock. The lock counts
+        the terminal's idleness, dialogs open or not (a dialog left open shows taxpayers'
+        data as well); the number in hand stays at this counter, untouched, for the
+        officer to go on after the PIN."""
         now = self.app.desk.now()
-        if self.app.screen is not self:
-            self._seen_at = now  # a dialog is open: the officer is at work
-            return
         if (now - self._seen_at).total_seconds() >= self.settings.idle_lock_seconds:
             self.lock_session("counter_locked_idle")
+            return
+        if self.app.screen is not self:
             return
         self.show_who()
         if self.in_hand is not None:
@@ -275,6 +292,8 @@ class CounterDay(CounterWork, Screen[None]):
     def lock_session(self, reason_key: str) -> None:
         """Back to the login; nothing of the day stays on screen."""
         app = self.app
+        if self not in app.screen_stack:  # already locked (a read and a move both saw it)
+            return
         while app.screen is not self:
             app.pop_screen()
         app.pop_screen()
