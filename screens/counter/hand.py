@@ -50,4 +50,4 @@ class TicketInHand(Vertical):
             lines.append(t("counter_hand_booking"))
         # Stored by whoever booked (or imported), or the profile's: drawn as text, never as
         # escapes or markup.
-        box.update(shown("\n".join(lines)))
+        box.update("\n".join(shown(line) for line in lines))
