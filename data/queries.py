@@ -56,8 +56,10 @@ class HotQueries:
                                 f"ORDER BY number LIMIT 1{lock}")
         self._counter_busy = (f"SELECT number FROM ticket WHERE state IN ('called', 'serving') "
                               f"AND day = {p} AND counter = {p} LIMIT 1")
+        # Every call counts: a returned no-show called again is called a second time (the
+        # board announces a call it has not seen, by its count), never a first time again.
         self._call = (f"UPDATE ticket SET state = 'called', called_at = {p}, counter = {p}, "
-                      f"officer = {p}, call_count = 1 WHERE id = {p}")
+                      f"officer = {p}, call_count = call_count + 1 WHERE id = {p}")
         self._notify = f"NOTIFY {NOTIFY_CHANNEL}"
 
     def _one(self, sql: str, params: tuple):

@@ -98,6 +98,13 @@ class TicketRows:
         """A cancelled number no longer counts against the day's quota."""
         self.db.execute_sql(self._free_place, (day.isoformat(),))
 
+    def finished(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, int, str, str, str, str]]:
+        """(day, number, code, topic, note, outcome) of each number served on those days."""
+        sql = (f"SELECT day, number, code, topic, note, outcome FROM ticket WHERE day >= {self._p} "
+               f"AND day <= {self._p} AND state = 'done' ORDER BY day, number")
+        rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
+        return [(as_date(day), *rest) for day, *rest in rows]
+
     def waiting_before(self, day: dt.date, number: int) -> int:
         return self.db.execute_sql(self._waiting_before, (day.isoformat(), number)).fetchone()[0]
 

@@ -75,10 +75,13 @@ def test_the_csv_rows_and_columns(sqlite_desk, clock):
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
     assert [row[2:4] for row in rows[1:]] == [
         ["total", "all"], ["service", "perpajakan"], ["service", "aplikasi"],
-        ["hour", "09:00"], ["hour", "10:00"]]
+        ["hour", "09:00"], ["hour", "10:00"],
+        # issue 14: by topic, outcome, officer and counter too
+        ["topic", "NPWP"], ["topic", "SPT Tahunan"], ["outcome", "resolved"],
+        ["officer", "Budi"], ["officer", "Sari"], ["counter", "1"], ["counter", "2"]]
     assert rows[1] == ["2026-11-30", "2026-11-30", "total", "all", "5", "2", "1", "1",
-                       "31.7", "40.0", "14.0"]
-    assert rows[3][-3:] == ["25.0", "25.0", ""]  # aplikasi: nobody served yet
+                       "31.7", "40.0", "14.0", "1"]  # issue 14: Elias still waiting
+    assert rows[3][-4:-1] == ["25.0", "25.0", ""]  # aplikasi: nobody served yet
 
 
 async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tmp_path):
@@ -95,7 +98,8 @@ async def test_the_report_screen_shows_charts_and_exports(sqlite_desk, clock, tm
         screen = app.screen
         assert "Numbers issued 5 (1 cancelled) · served 2 · no-shows 1" in str(
             screen.query_one("#report-total").render())
-        assert screen.query_one("DataTable").row_count == 4  # two services, two hours
+        # two services, two hours; issue 14: two topics, one outcome, two officers, two counters
+        assert screen.query_one("DataTable").row_count == 11
         chart = str(screen.query_one("#report-chart").render())
         assert "09:00 ████████████████████░░░░░░░░░░ 2/3" in chart
         await pilot.press("f2")

@@ -58,6 +58,10 @@ async def test_supervisor_sets_the_quota_and_sees_numbers_left_at_once(sqlite_de
         dialog.query_one("#quota-date", Input).value = tomorrow.isoformat()
         dialog.query_one("#quota-reason", Input).value = "Rapat kantor"
         await pilot.click("#quota-close")
+        await wait_for(pilot, lambda: "Tutup " + tomorrow.isoformat() in label(
+            dialog, ".dialog-message"))
+        assert desk.status(tomorrow).quota == 15  # asked first, nothing closed yet
+        await click(pilot, "#quota-close")
         await wait_for(pilot, lambda: desk.status(tomorrow).quota == 0)
         await wait_for(pilot, lambda: "kuota 0" in label(dialog, "#quota-now"))
     entries = [e for e in Officers(desk).audit() if e.action == "set_quota"]

@@ -45,12 +45,30 @@ def test_a_refused_move_names_the_state_and_the_move_in_the_language_shown(desk)
     with pytest.raises(Refused) as refused:
         desk.finish(ticket.code, 1, "Budi", topic="SPT")
     assert refused.value.key == "move_refused"
-    assert refused.value.values == {"number": 1, "state": Reason("state_waiting"),
+    assert refused.value.values == {"number": 1, "state": Reason("state_now_waiting"),
                                     "move": Reason("move_finish")}
     assert refused.value.message("en") == "Number 1 is waiting; it cannot be finished."
     assert refused.value.message("id") == "Nomor 1 sedang menunggu; tidak bisa diselesaikan."
     assert str(refused.value) == ("Nomor 1 sedang menunggu; tidak bisa diselesaikan. / "
                                   "Number 1 is waiting; it cannot be finished.")
+
+
+@pytest.mark.parametrize("state, words", [("done", "Nomor 1 sudah selesai"),
+                                          ("booked", "Nomor 1 masih dipesan")])
+def test_a_refused_move_says_the_state_as_it_stands(desk, clock, state, words):
+    import datetime as dt
+
+    if state == "done":
+        ticket = desk.book("perpajakan", "Budi")
+        desk.call_next(1, "Budi")
+        desk.start(ticket.code, 1, "Budi")
+        desk.finish(ticket.code, 1, "Budi", topic="SPT")
+    else:
+        ticket = desk.book("perpajakan", "Budi", day=desk.today() + dt.timedelta(days=1))
+    with pytest.raises(Refused) as refused:
+        desk.start(ticket.code, 1, "Budi")
+    assert refused.value.message("id").startswith(words + ";")
+    assert "sedang" not in refused.value.message("id")
 
 
 def test_a_reason_inside_a_reason_is_said_in_the_same_language():

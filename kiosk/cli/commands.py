@@ -8,6 +8,7 @@ import json
 import sys
 
 from kiosk.cli import survey
+from kiosk.cli.report import run_report
 from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
 from kiosk.desk.codes import format_code
 from kiosk.texts import Reason, both
@@ -183,6 +184,7 @@ COMMANDS = {
     "serve": _serve,
     "audit": _audit,
     "init-roles": _init_roles,
+    "report": run_report,
     **{move: _move for move in TICKET_MOVES},
     **survey.COMMANDS,
 }

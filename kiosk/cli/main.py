@@ -38,6 +38,8 @@ def _run(command: str, args: argparse.Namespace) -> int:
         if command == "init":
             return init(args)
         desk = open_desk(getattr(args, "db", None), getattr(args, "office", None))
+        if command == "counter":
+            desk.check_counter(args.counter)  # refused at start-up, not at the first move
         if command in ROLES:
             from kiosk.app.app import run_role
 

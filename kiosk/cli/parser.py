@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from kiosk.cli.report import add_report_parser
 from kiosk.texts import both
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
@@ -122,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--reason", default="")
         if move == "transfer":
             p.add_argument("service", help="the other service's code")
+
+    add_report_parser(sub, [common, as_json], _date)
 
     p = sub.add_parser("status", parents=[common, as_json], help="the day's queue")
     p.add_argument("--date", type=_date)

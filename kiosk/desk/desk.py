@@ -30,7 +30,7 @@ from kiosk.desk.expiry import Expiry
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
-from kiosk.desk.records import DayChoice, DayStatus, TicketDetail, TicketView
+from kiosk.desk.records import DayChoice, DayStatus, FinishedView, TicketDetail, TicketView
 from kiosk.desk.wait_estimate import Ahead, WaitEstimate
 
 class Desk:
@@ -53,6 +53,7 @@ class Desk:
                                 expiry)
         self._moves = Moves(db, office, self.time, queries, rows, self.audit_log, expiry)
         self._reading = DayReading(office, self.time, queries, rows, self._days)
+        self._rows = rows
 
     # ----- time -------------------------------------------------------------------------
 
@@ -161,6 +162,15 @@ class Desk:
         """The taxpayer came for the other service: same number, other service."""
         return self._moves.transfer(code, service, counter, officer)
 
+    @store_errors
+    def take_over(self, code: str, counter: int, supervisor: str) -> TicketView:
+        """A called or served number moved to ``counter`` (use kiosk.desk.supervision)."""
+        return self._moves.take_over(code, counter, supervisor)
+
+    def check_counter(self, counter: int) -> None:
+        """A counter number outside the office's profile is refused (InvalidInput)."""
+        self._moves.check_counter(counter)
+
     # ----- end of day -------------------------------------------------------------------
 
     @store_errors
@@ -197,6 +207,12 @@ class Desk:
     def wait(self, code: str) -> WaitEstimate:
         """The wait of this number by the store's clock and the office's hours."""
         return self._reading.wait(code)
+
+    @store_errors(read=True)
+    def finished(self, start: dt.date, end: dt.date) -> list[FinishedView]:
+        """The numbers served on those days with their topic, note and outcome: for the
+        report and the follow-up list (a logged-in officer's, never the board's)."""
+        return [FinishedView(*row) for row in self._rows.finished(start, end)]
 
     def watch(self) -> ChangeWatcher:
         """A cheap check of whether any terminal has changed the store since last asked."""

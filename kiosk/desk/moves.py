@@ -94,16 +94,16 @@ class Moves:
             self.audit.write("call", officer, counter, day=today, code=ticket.code,
                              number=ticket.number)
         return replace(ticket, state=states.CALLED, called_at=now.replace(tzinfo=dt.timezone.utc),
-                       counter=counter, officer=officer, call_count=1)
+                       counter=counter, officer=officer, call_count=ticket.call_count + 1)
 
     def recall(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = find_ticket(self.rows, code)
-        return self._move(ticket, "recall", officer, self._own_counter(ticket, counter),
+        return self._move(ticket, "recall", officer, self._valid(counter), held=True,
                           call_count=ticket.call_count + 1)
 
     def start(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = find_ticket(self.rows, code)
-        return self._move(ticket, "start", officer, self._own_counter(ticket, counter),
+        return self._move(ticket, "start", officer, self._valid(counter), held=True,
                           started_at=self.clock.stamp(), officer=officer)
 
     def finish(self, code: str, counter: int | None, officer: str, topic: str,
@@ -113,27 +113,29 @@ class Moves:
         if outcome not in OUTCOMES:
             raise InvalidInput("outcome", "visitor_invalid", choices=", ".join(OUTCOMES))
         ticket = find_ticket(self.rows, code)
-        return self._move(ticket, "finish", officer, self._own_counter(ticket, counter),
+        return self._move(ticket, "finish", officer, self._valid(counter), held=True,
                           finished_at=self.clock.stamp(), topic=topic, note=note,
                           outcome=outcome)
 
     def no_show(self, code: str, counter: int | None, officer: str) -> TicketView:
         ticket = find_ticket(self.rows, code)
-        return self._move(ticket, "no_show", officer, self._own_counter(ticket, counter),
+        return self._move(ticket, "no_show", officer, self._valid(counter), held=True,
                           ended_at=self.clock.stamp())
 
     def return_to_queue(self, code: str, actor: str, counter: int | None = None) -> TicketView:
-        """A no-show who came back the same day waits again, keeping the number."""
+        """A no-show who came back the same day waits again, keeping the number and the
+        first arrival: the wait is the taxpayer's whole wait, not the time since coming back."""
+        counter = self._valid(counter)
         ticket = find_ticket(self.rows, code)
         if ticket.day != self.clock.today():
             raise Refused("ticket_other_day", code=format_code(ticket.code),
                           date=ticket.day.isoformat())
-        return self._move(ticket, "return", actor, counter, counter=None, ended_at=None,
-                          arrived_at=self.clock.stamp())
+        return self._move(ticket, "return", actor, counter, counter=None, ended_at=None)
 
     def cancel(self, code: str, actor: str, reason: str = "",
                counter: int | None = None) -> TicketView:
         reason = check_text(reason, "reason")
+        counter = self._valid(counter)
         ticket = find_ticket(self.rows, code)
         return self._move(ticket, "cancel", actor, counter, reason=reason,
                           ended_at=self.clock.stamp())
@@ -141,36 +143,55 @@ class Moves:
     def transfer(self, code: str, service: str, counter: int | None, officer: str) -> TicketView:
         """The taxpayer came for the other service: same number, other service."""
         check_service(self.office, service)
+        counter = self._valid(counter)
         ticket = find_ticket(self.rows, code)
-        return self._move(ticket, "transfer", officer, counter, service=service,
+        return self._move(ticket, "transfer", officer, counter, held=True, service=service,
                           detail=f"{ticket.service} -> {service}")
+
+    def take_over(self, code: str, counter: int, supervisor: str) -> TicketView:
+        """A supervisor takes a called or served number to ``counter`` (the officer who
+        held it left, or a counter closed): logged as a take-over, from which counter."""
+        self.check_counter(counter)
+        ticket = find_ticket(self.rows, code)
+        return self._move(ticket, "take_over", supervisor, counter, counter=counter,
+                          officer=supervisor)
 
     def check_counter(self, counter: int) -> None:
         if (isinstance(counter, bool) or not isinstance(counter, int)
                 or not 1 <= counter <= self.office.counters):
             raise InvalidInput("counter", "counter_invalid", counters=self.office.counters)
 
-    def _own_counter(self, ticket: TicketRow, counter: int | None) -> int | None:
-        if counter is None:
-            return ticket.counter
-        self.check_counter(counter)
+    def _valid(self, counter: int | None) -> int | None:
+        """A counter given must be one of the office's; None is an operator's command
+        without --counter, which acts for the counter holding the ticket."""
+        if counter is not None:
+            self.check_counter(counter)
         return counter
 
     def _move(self, ticket: TicketRow, move: str, actor: str, at_counter: int | None,
-              reason: str = "", detail: str = "", **changes: object) -> TicketView:
+              reason: str = "", detail: str = "", held: bool = False,
+              **changes: object) -> TicketView:
         with self.db.atomic():
             self.q.lock_day(ticket.day)
             fresh = self.rows.locked(ticket.id)
             if fresh is None:  # tickets are never deleted; this is only for the type
                 raise NotFound("ticket_not_found", code=format_code(ticket.code))
-            return self._apply(fresh, move, actor, at_counter, reason, detail, changes)
+            if move == "take_over":
+                detail = f"{fresh.counter} -> {at_counter}"
+            return self._apply(fresh, move, actor, at_counter, reason, detail, held, changes)
 
     def _apply(self, ticket: TicketRow, move: str, actor: str, at_counter: int | None,
-               reason: str, detail: str, changes: dict[str, object]) -> TicketView:
-        """Inside the day's lock: check the move against the states, write it, log it."""
+               reason: str, detail: str, held: bool, changes: dict[str, object]) -> TicketView:
+        """Inside the day's lock: check the move against the states and, for a number in
+        hand, against the counter holding it; write it, log it."""
         if not states.allowed(move, ticket.state):
             raise Refused("move_refused", number=ticket.number,
-                          state=Reason(f"state_{ticket.state}"), move=Reason(f"move_{move}"))
+                          state=states.state_now(ticket.state), move=Reason(f"move_{move}"))
+        in_hand = ticket.state in (states.CALLED, states.SERVING)
+        if held and in_hand and at_counter is not None and at_counter != ticket.counter:
+            raise Refused("held_elsewhere", number=ticket.number, counter=ticket.counter)
+        if move == "take_over" and at_counter == ticket.counter:
+            raise Refused("held_here", number=ticket.number, counter=at_counter)
         new_state = states.target(move, ticket.state)
         previous = [getattr(ticket, name) for name in STAMPS]
         for name in STAMPS:

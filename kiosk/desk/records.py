@@ -152,6 +152,18 @@ class DayStatus:
 
 
 @dataclass(frozen=True)
+class FinishedView:
+    """What the officer wrote when finishing a number: for the report and the follow-ups."""
+
+    date: dt.date
+    number: int
+    code: str
+    topic: str
+    note: str
+    outcome: str  # "resolved" or "follow_up"
+
+
+@dataclass(frozen=True)
 class DayChoice:
     """A day a number can be booked for, with how many are left."""
 

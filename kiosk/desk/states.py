@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.texts import Reason
+
 BOOKED, WAITING, CALLED, SERVING, DONE = "booked", "waiting", "called", "serving", "done"
 NO_SHOW, CANCELLED, EXPIRED = "no_show", "cancelled", "expired"
 
@@ -21,7 +23,10 @@ MOVES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "cancel": ((BOOKED, WAITING), CANCELLED),
     "expire": (UNFINISHED, EXPIRED),
     "transfer": ((BOOKED, WAITING, CALLED, SERVING), None),  # service changes, state stays
+    "take_over": ((CALLED, SERVING), None),  # a supervisor's: the counter changes
 }
+# Moves the counter's table does not offer: the day's sweep, and the supervisor's tool.
+NOT_OFFERED = ("expire", "take_over")
 
 
 def allowed(move: str, state: str) -> bool:
@@ -35,4 +40,10 @@ def target(move: str, state: str) -> str:
 
 def moves_from(state: str) -> tuple[str, ...]:
     """The moves an officer may offer for a ticket in ``state``."""
-    return tuple(m for m, (sources, _) in MOVES.items() if state in sources and m != "expire")
+    return tuple(m for m, (sources, _) in MOVES.items()
+                 if state in sources and m not in NOT_OFFERED)
+
+
+def state_now(state: str) -> Reason:
+    """The state as a ticket is in it ("sudah selesai", "masih dipesan"), for refusals."""
+    return Reason(f"state_now_{state}")

@@ -43,8 +43,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Code {code} is a booking for {date}, not today.",
     ),
     "move_refused": (
-        "Nomor {number} sedang {state}; tidak bisa {move}.",
-        "Number {number} is {state}; it cannot be {move}.",
+        "Nomor {number} {state}; tidak bisa {move}.",
+        "Number {number} {state}; it cannot be {move}.",
     ),
     "already_checked_in": (
         "Nomor {number} sudah terdaftar hadir.",
@@ -226,6 +226,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state_no_show": ("tidak hadir", "a no-show"),
     "state_cancelled": ("dibatalkan", "cancelled"),
     "state_expired": ("kedaluwarsa", "expired"),
+    # A state as a ticket is in it, for "Nomor 1 sudah selesai; tidak bisa …".
+    "state_now_booked": ("masih dipesan", "is still booked"),
+    "state_now_waiting": ("sedang menunggu", "is waiting"),
+    "state_now_called": ("sedang dipanggil", "is called"),
+    "state_now_serving": ("sedang dilayani", "is being served"),
+    "state_now_done": ("sudah selesai", "is already done"),
+    "state_now_no_show": ("sudah ditandai tidak hadir", "is a no-show"),
+    "state_now_cancelled": ("sudah dibatalkan", "is already cancelled"),
+    "state_now_expired": ("sudah kedaluwarsa", "has already expired"),
+    "move_take_over": ("diambil alih", "taken over"),
     "move_check_in": ("check-in", "checked in"),
     "move_call": ("dipanggil", "called"),
     "move_recall": ("dipanggil ulang", "recalled"),

@@ -15,6 +15,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The session locked itself after a while untouched. Enter the PIN again.",
     ),
     "counter_logged_out": ("Sesi dikunci.", "The session is locked."),
+    "counter_session_ended": (
+        "Sesi berakhir: petugas ini telah dinonaktifkan oleh supervisor.",
+        "The session has ended: this officer was disabled by a supervisor."),
     # The day: top line, numbers, ticket in hand.
     "counter_who": ("Loket {counter} · {name} ({role}) · {time}",
                     "Counter {counter} · {name} ({role}) · {time}"),
@@ -25,13 +28,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Kept short: the line shares 80 columns with the officer's name and the time.
     "counter_numbers": ("Terpakai {issued}/{quota} · sisa {left} · menunggu {waiting}",
                         "Used {issued}/{quota} · left {left} · waiting {waiting}"),
-    "counter_day_closed": ("(ditutup: kuota 0)", "(closed: quota 0)"),
+    "counter_day_closed": ("· DITUTUP: {reason}", "· CLOSED: {reason}"),
     "counter_hand_empty": (
         "Tidak ada nomor di loket ini. Tekan n untuk memanggil nomor berikutnya.",
         "No number at this counter. Press n to call the next number.",
     ),
-    "counter_hand_head": ("Nomor {number} · {service} · {state} · {elapsed} · dipanggil {calls}x",
-                          "Number {number} · {service} · {state} · {elapsed} · called {calls}x"),
+    # {waited}: from arrival to the call, the taxpayer's wait; {elapsed}: since the call.
+    "counter_hand_head": (
+        "Nomor {number} · {service} · {state} · {elapsed} · menunggu {waited} · "
+        "dipanggil {calls}x",
+        "Number {number} · {service} · {state} · {elapsed} · waited {waited} · "
+        "called {calls}x"),
     "counter_hand_visitor": ("Nama: {name} · Status: {status} · Identitas: {identity}",
                              "Name: {name} · Status: {status} · Identity: {identity}"),
     "counter_hand_requirements": ("Persyaratan: {text}", "Requirements: {text}"),
@@ -78,6 +85,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
     "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
                             "Number {number} moved to {service}; still {state}."),
+    # Only the counter holding a number moves it; a supervisor may take it over.
+    "held_elsewhere": (
+        "Nomor {number} dipegang loket {counter}; hanya loket itu (atau supervisor yang "
+        "mengambil alih) yang bisa memprosesnya.",
+        "Number {number} is held by counter {counter}; only that counter (or a supervisor "
+        "taking it over) can move it.",
+    ),
+    "held_here": ("Nomor {number} sudah dipegang loket {counter}.",
+                  "Number {number} is already held by counter {counter}."),
+    "audit_action_take_over": ("diambil alih supervisor", "taken over by a supervisor"),
     # A store call of the counter (screens.common.store_work).
     "counter_working": ("Sedang diproses, mohon tunggu…", "Working on it, please wait…"),
     "counter_work_failed": ("Langkah ini gagal: kesalahan program, dicatat di log. Coba lagi.",
@@ -109,6 +126,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "counter_quota_save": ("Simpan kuota", "Save the quota"),
     "counter_quota_close": ("Tutup tanggal ini", "Close this date"),
+    "counter_quota_close_yes": ("Ya, tutup", "Yes, close it"),
+    "counter_quota_close_confirm": (
+        "Tutup {date}? Pengunjung akan melihat tanggal ini tutup dengan alasannya. Tekan "
+        "\"Ya, tutup\" untuk memastikan.",
+        "Close {date}? Visitors will see this date closed, with its reason. Press "
+        "\"Yes, close it\" to confirm."),
     "counter_quota_saved": ("Kuota {date} sekarang {quota}.", "The quota of {date} is now {quota}."),
     # Officers.
     "counter_officers_title": ("Petugas", "Officers"),
@@ -193,6 +216,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_report_longest_wait": ("Terlama", "Longest"),
     "counter_report_average_service": ("Layanan", "Service"),
     "counter_report_hour": ("Jam {hour}", "Hour {hour}"),
+    "counter_report_day": ("Tgl {day}", "Day {day}"),
+    "counter_report_counter": ("Loket {counter}", "Counter {counter}"),
+    "counter_report_topic": ("Topik: {topic}", "Topic: {topic}"),
+    "counter_report_open": (
+        "Masih menunggu hari ini: {numbers} · pemesanan untuk hari mendatang: {ahead} "
+        "(belum dihitung dikeluarkan)",
+        "Still waiting today: {numbers} · bookings for days to come: {ahead} "
+        "(not counted as issued)"),
     "counter_report_chart_title": ("Kedatangan per jam (█ dilayani, ░ lainnya):",
                                    "Arrivals by hour (█ served, ░ the rest):"),
     "counter_report_no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),

@@ -46,4 +46,4 @@ class CancelDialog(CounterDialog[str]):
         if not reason:
             self.message(self.app.t("reason_required"))
             return
-        self.dismiss(reason)
+        self.answer(reason)

@@ -21,10 +21,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Label
 
-from kiosk.desk.errors import DeskError
+from kiosk.desk.desk import Desk
+from kiosk.desk.errors import DeskError, NotAllowed
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.supervision import require_supervisor
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
+from screens.common.shown_text import shown
 from screens.counter.audit import AuditDialog
 from screens.counter.day_table import DayTable
 from screens.counter.day_words import service_name
@@ -103,10 +105,16 @@ class CounterDay(CounterWork, Screen[None]):
     # ----- what the follower of the store says -------------------------------------------
 
     def on_day_changed(self, message: DayChanged) -> None:
+        if self not in self.app.screen_stack:  # locked meanwhile: nothing to show
+            return
         self.run_latest(self.take_day(message.status), group="day")
 
     async def take_day(self, status: DayStatus) -> None:
-        """The day as read, with the number in hand here read whole (who comes)."""
+        """The day as read, with the number in hand here read whole (who comes); a session
+        whose officer was disabled meanwhile ends here (the supervisor's word is final)."""
+        if not await self.app.store.call(self.app.officers.still_active, self.officer.name):
+            self.lock_session("counter_session_ended")
+            return
         mine = next((t for t in status.in_service if t.counter == self.app.counter), None)
         hand = await self.app.store.call(self.app.desk.detail, mine.code) if mine else None
         self.show(status, hand)
@@ -122,10 +130,13 @@ class CounterDay(CounterWork, Screen[None]):
     def show(self, status: DayStatus, hand: TicketDetail | None) -> None:
         self.status, self.in_hand = status, hand
         t = self.app.t
-        closed = "" if status.quota else "  " + t("counter_day_closed")
-        self.query_one("#day-numbers", Label).update(
+        # A closed day says so, with its reason (the supervisor's, typed: drawn as text).
+        why = (status.closed_why.text(self.app.lang) if status.closed_why
+               else status.quota_reason if not status.quota else "")
+        closed = "  " + t("counter_day_closed", reason=why or "-") if why or not status.quota else ""
+        self.query_one("#day-numbers", Label).update(shown(
             t("counter_numbers", issued=status.issued, quota=status.quota,
-              left=status.remaining, waiting=len(status.waiting)) + closed)
+              left=status.remaining, waiting=len(status.waiting)) + closed))
         self.query_one(DayTable).show(status)
         self.query_one(TicketInHand).show(hand)
         self.show_moves()
@@ -133,9 +144,9 @@ class CounterDay(CounterWork, Screen[None]):
     def show_who(self) -> None:
         now = self.app.desk.local_now()
         role = self.app.t(f"counter_role_{self.officer.role}")
-        self.query_one("#day-who", Label).update(self.app.t(
+        self.query_one("#day-who", Label).update(shown(self.app.t(
             "counter_who", counter=self.app.counter, name=self.officer.name, role=role,
-            time=f"{now:%H:%M}"))
+            time=f"{now:%H:%M}")))
 
     def show_moves(self, moves: tuple[Move, ...] = MOVES) -> None:
         self.query_one(MoveButtons).show(self.can, moves)
@@ -147,10 +158,10 @@ class CounterDay(CounterWork, Screen[None]):
 
     def say(self, text: str, error: bool = False) -> None:
         line = self.query_one("#day-message", Label)
-        line.update(text)
+        line.update(shown(text))  # refusals carry typed values, sentences service names
         line.set_class(error, "-error")
         if error:
-            self.notify(text, severity="warning", timeout=4)
+            self.notify(text, severity="warning", timeout=4, markup=False)
 
     def say_trouble(self, text: str) -> None:
         self.say(text, error=True)
@@ -207,18 +218,32 @@ class CounterDay(CounterWork, Screen[None]):
             self.run_busy(self.make(move, ticket))
             return
 
-        def answered(answer: object) -> None:
-            if answer is not None:  # None: the officer went back
-                self.run_busy(self.make(move, ticket, answer))
+        # The dialog runs the move itself and closes once it is done: a refusal (the store
+        # busy, another terminal first) is said there, with the topic and note kept.
+        dialog = move.ask(self.app.desk.office, ticket)
+        dialog.run_answer = lambda answer: self.make(move, ticket, answer, in_dialog=True)
+        self.app.push_screen(dialog)
 
-        self.app.push_screen(move.ask(self.app.desk.office, ticket), answered)
-
-    async def make(self, move: Move, ticket: TicketView, answer: object = None) -> None:
+    async def make(self, move: Move, ticket: TicketView, answer: object = None,
+                   in_dialog: bool = False) -> None:
         """One move in the store thread; a refusal is said calmly and the screen stays."""
         order = Order(ticket.code, self.app.counter, self.officer.name, answer)
+        officers = self.app.officers
+
+        def run(desk: Desk, order: Order) -> TicketView:
+            if not officers.still_active(order.officer):  # disabled since the login
+                raise NotAllowed("officer_disabled", name=order.officer)
+            return move.run(desk, order)
+
         try:
-            async with self.working("#day-message"):
-                moved = await self.app.store.call(move.run, self.app.desk, order)
+            if in_dialog:  # the dialog says "please wait" and a refusal itself
+                moved = await self.app.store.call(run, self.app.desk, order)
+            else:
+                async with self.working("#day-message"):
+                    moved = await self.app.store.call(run, self.app.desk, order)
+        except NotAllowed:
+            self.lock_session("counter_session_ended")
+            raise
         finally:
             # This terminal's own write (the change check sees only the others'), or a
             # refusal because another terminal moved it first: read the truth either way.
@@ -240,20 +265,20 @@ class CounterDay(CounterWork, Screen[None]):
 
     # ----- the session -------------------------------------------------------------------
 
-    def on_key(self) -> None:
-        self._seen_at = self.app.desk.now()
-
-    def on_mouse_down(self) -> None:
+    def seen(self) -> None:
+        """A key or a click on this terminal, here or in a dialog over the day."""
         self._seen_at = self.app.desk.now()
 
     def tick(self) -> None:
-        """Each second: the clock, the elapsed time, and the idle lock."""
+        """Each second: the clock, the elapsed time, and the idle lock. The lock counts
+        the terminal's idleness, dialogs open or not (a dialog left open shows taxpayers'
+        data as well); the number in hand stays at this counter, untouched, for the
+        officer to go on after the PIN."""
         now = self.app.desk.now()
-        if self.app.screen is not self:
-            self._seen_at = now  # a dialog is open: the officer is at work
-            return
         if (now - self._seen_at).total_seconds() >= self.settings.idle_lock_seconds:
             self.lock_session("counter_locked_idle")
+            return
+        if self.app.screen is not self:
             return
         self.show_who()
         if self.in_hand is not None:
@@ -267,6 +292,8 @@ class CounterDay(CounterWork, Screen[None]):
     def lock_session(self, reason_key: str) -> None:
         """Back to the login; nothing of the day stays on screen."""
         app = self.app
+        if self not in app.screen_stack:  # already locked (a read and a move both saw it)
+            return
         while app.screen is not self:
             app.pop_screen()
         app.pop_screen()

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
+
 from kiosk.desk import states
 from kiosk.desk.records import TicketView
 from kiosk.desk.topics import short_service_names
 from screens.common.role_app import RoleApp
+from screens.common.shown_text import visible
+
+
+def cell(value: object) -> Text:
+    """A table cell drawn as text: a DataTable reads a plain string as markup, so stored
+    or typed text with square brackets would style the table or crash it."""
+    return Text(visible(str(value)))
 
 
 def service_name(app: RoleApp, code: str, short: bool = False) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -37,7 +38,7 @@ class FinishDialog(CounterDialog[FinishResult]):
         with Vertical(classes="dialog"):
             yield Label(t("counter_finish_title", number=self.number), classes="dialog-title")
             yield Label(t("counter_finish_topic"))
-            yield Select([(topic, topic) for topic in self.topics], id="finish-topic",
+            yield Select([(Text(topic), topic) for topic in self.topics], id="finish-topic",
                          prompt=t("counter_finish_topic_prompt"), compact=True)
             yield Label(t("counter_finish_note"))
             yield Input(id="finish-note", max_length=2000, compact=True)
@@ -64,4 +65,4 @@ class FinishDialog(CounterDialog[FinishResult]):
             return
         pressed = self.query_one(RadioSet).pressed_button
         outcome = (pressed.id or "").removeprefix("outcome-") if pressed else "resolved"
-        self.dismiss(FinishResult(str(topic), self.query_one(Input).value.strip(), outcome))
+        self.answer(FinishResult(str(topic), self.query_one(Input).value.strip(), outcome))

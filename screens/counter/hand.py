@@ -12,7 +12,7 @@ from kiosk.desk import states
 from kiosk.desk.records import TicketDetail
 from screens.common.role_app import RoleApp
 from screens.common.shown_text import shown
-from screens.counter.day_words import minutes, service_name
+from screens.counter.day_words import minutes, service_name, waited
 
 
 class TicketInHand(Vertical):
@@ -33,14 +33,14 @@ class TicketInHand(Vertical):
         en = app.lang == "en"
         since = ticket.started_at if ticket.state == states.SERVING else ticket.called_at
         elapsed = minutes(app, (app.desk.now() - since).total_seconds() if since else None)
-        # Stored by whoever booked (or imported): drawn as text, never as escapes or markup.
-        identity = (shown(f"{visitor.id_kind.upper()} {visitor.id_number}") if visitor.id_number
+        identity = (f"{visitor.id_kind.upper()} {visitor.id_number}" if visitor.id_number
                     else t("counter_no_identity"))
         lines = [
             t("counter_hand_head", number=ticket.number,
               service=service_name(app, ticket.service), state=t(f"state_{ticket.state}"),
-              elapsed=elapsed, calls=ticket.call_count),
-            t("counter_hand_visitor", name=shown(visitor.name) or "-",
+              elapsed=elapsed, calls=ticket.call_count,
+              waited=minutes(app, waited(ticket, app.desk.now())) or "-"),
+            t("counter_hand_visitor", name=visitor.name or "-",
               status=t(f"counter_visitor_{visitor.status}") if visitor.status else "-",
               identity=identity),
             t("counter_hand_requirements",
@@ -48,4 +48,6 @@ class TicketInHand(Vertical):
         ]
         if not ticket.walk_in:
             lines.append(t("counter_hand_booking"))
-        box.update("\n".join(lines))
+        # Stored by whoever booked (or imported), or the profile's: drawn as text, never as
+        # escapes or markup.
+        box.update("\n".join(shown(line) for line in lines))

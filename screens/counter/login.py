@@ -6,11 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label
 
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import OfficerView
+from screens.common.shown_text import shown
 from screens.counter.work import CounterWork
+
+FIRST_RUN_CHECK_SECONDS = 2.0  # while no officer exists: is there one yet?
 
 
 class CounterScreen(CounterWork, Screen[None]):
@@ -20,7 +24,7 @@ class CounterScreen(CounterWork, Screen[None]):
     def compose(self) -> ComposeResult:
         t, office = self.app.t, self.app.desk.office
         with Vertical(id="login-box"):
-            yield Label(f"{office.name} · {office.helpdesk_name}", id="login-office")
+            yield Label(shown(f"{office.name} · {office.helpdesk_name}"), id="login-office")
             yield Label(t("counter_login_title", counter=self.app.counter), id="login-title")
             yield Label(t("counter_first_run"), id="login-first-run")
             yield Label(t("counter_login_name"), classes="login-label")
@@ -31,15 +35,24 @@ class CounterScreen(CounterWork, Screen[None]):
             yield Label("", id="login-message")
         yield Footer()
 
+    first_run_check: Timer | None = None
+
     def on_mount(self) -> None:
         self.query_one("#login-first-run").display = False
         self.query_one("#login-name", Input).focus()
         self.run_latest(self.first_run(), group="first-run")
 
     async def first_run(self) -> None:
-        """No officer in the store yet: say how to add the first one."""
+        """No officer in the store yet: say how to add the first one, until one is added
+        (on the command line, meanwhile): then the hint goes."""
         anyone = await self.app.store.call(self.app.officers.any)
         self.query_one("#login-first-run").display = not anyone
+        if not anyone and self.first_run_check is None:
+            self.first_run_check = self.set_interval(
+                FIRST_RUN_CHECK_SECONDS, lambda: self.run_latest(self.first_run(), "first-run"))
+        elif anyone and self.first_run_check is not None:
+            self.first_run_check.stop()
+            self.first_run_check = None
 
     def show_message(self, text: str) -> None:
         self.query_one("#login-message", Label).update(text)

@@ -90,6 +90,6 @@ def why_not(move: Move, status: DayStatus | None, hand: TicketView | None,
     if ticket is None:
         return NOTHING_TO_MOVE[move.on], {}
     if not states.allowed(move.name, ticket.state):
-        return "move_refused", {"number": ticket.number, "state": Reason(f"state_{ticket.state}"),
+        return "move_refused", {"number": ticket.number, "state": states.state_now(ticket.state),
                                 "move": Reason(f"move_{move.name}")}
     return None

@@ -9,6 +9,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select
 
 from kiosk.desk.officers import ROLES
 from kiosk.desk.records import OfficerView
+from screens.counter.day_words import cell
 from screens.counter.dialog import CounterDialog
 
 ACTIONS = ("add", "reset", "disable", "enable")
@@ -53,7 +54,7 @@ class OfficersDialog(CounterDialog[None]):
         table = self.query_one(DataTable)
         table.clear()
         for o in officers:
-            table.add_row(o.name, t(f"counter_role_{o.role}"),
+            table.add_row(cell(o.name), t(f"counter_role_{o.role}"),
                           t("counter_yes") if o.active else t("counter_no"), key=o.name)
 
     @on(DataTable.RowSelected)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 from kiosk.desk import supervision
 from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView
+from screens.common.shown_text import shown
 from screens.counter.dialog import CounterDialog
 
 
@@ -23,6 +24,7 @@ class QuotaDialog(CounterDialog[DayStatus]):
         super().__init__()
         self.officer = officer
         self.saved: DayStatus | None = None
+        self.closing: dt.date | None = None  # the date the officer was asked to confirm
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -72,10 +74,10 @@ class QuotaDialog(CounterDialog[DayStatus]):
         try:
             status = await self.app.store.call(self.app.desk.status, day)
         except DeskError as error:
-            line.update(error.message(self.app.lang))
+            line.update(shown(error.message(self.app.lang)))
             return
         if day == self.day():  # not typed on meanwhile
-            line.update(self.describe(status))
+            line.update(shown(self.describe(status)))
 
     def describe(self, status: DayStatus) -> str:
         t = self.app.t
@@ -96,7 +98,29 @@ class QuotaDialog(CounterDialog[DayStatus]):
 
     @on(Button.Pressed, "#quota-close")
     def _close_date(self) -> None:
+        """Closing a date turns the public away: asked once more, for that very date."""
+        day = self.day()
+        if day is None:
+            self.message(self.app.t("date_invalid"))
+            return
+        if not self.query_one("#quota-reason", Input).value.strip():
+            self.message(self.app.t("reason_required"))
+            return
+        if self.closing != day:
+            self.closing = day
+            self.message(self.app.t("counter_quota_close_confirm", date=day.isoformat()))
+            self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close_yes")
+            return
+        self.closing = None
+        self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close")
         self.run_busy(self.set_quota(0))
+
+    @on(Input.Changed)
+    def _changed_mind(self) -> None:
+        """Anything typed after the question asks it again."""
+        if self.closing is not None:
+            self.closing = None
+            self.query_one("#quota-close", Button).label = self.app.t("counter_quota_close")
 
     async def set_quota(self, quota: int) -> None:
         day = self.day()
@@ -109,5 +133,5 @@ class QuotaDialog(CounterDialog[DayStatus]):
                                                self.officer, day, quota, reason,
                                                self.app.counter)
         self.saved = status
-        self.query_one("#quota-now", Label).update(self.describe(status))
+        self.query_one("#quota-now", Label).update(shown(self.describe(status)))
         self.message(self.app.t("counter_quota_saved", date=day.isoformat(), quota=quota))

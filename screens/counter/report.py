@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from kiosk.desk.report import Figures, Report, build_report
 from kiosk.desk.topics import short_service_names
 from screens.common.shown_text import shown
+from screens.counter.day_words import cell, minutes
 from screens.counter.work import CounterWork
 
 BAR_WIDTH = 30
@@ -45,6 +46,7 @@ class ReportScreen(CounterWork, Screen[None]):
             yield Button(t("counter_back"), id="report-back", compact=True,
                          action="screen.back")
         yield Label("", id="report-total")
+        yield Label("", id="report-open")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-chart")
         yield Label("", id="report-message")
@@ -66,7 +68,7 @@ class ReportScreen(CounterWork, Screen[None]):
             return None
 
     def message(self, text: str) -> None:
-        self.query_one("#report-message", Label).update(text)
+        self.query_one("#report-message", Label).update(shown(text))
 
     @on(Button.Pressed, "#report-show")
     @on(Input.Submitted)
@@ -84,13 +86,25 @@ class ReportScreen(CounterWork, Screen[None]):
         self.query_one("#report-total", Label).update(self.summary(report.total))
         table = self.query_one(DataTable)
         table.clear()
-        names = short_service_names(self.app.desk.office, self.app.lang)
-        for line in report.by_service:
-            table.add_row(names.get(line.label, line.label), *self.cells(line.figures))
-        for line in report.by_hour:
-            table.add_row(self.app.t("counter_report_hour", hour=line.label),
-                          *self.cells(line.figures))
+        for scope, line in report.scopes()[1:]:
+            table.add_row(cell(self.label(scope, line.label)), *self.cells(line.figures))
+        self.query_one("#report-open", Label).update(self.app.t(
+            "counter_report_open", numbers=", ".join(map(str, report.waiting_numbers)) or "-",
+            ahead=report.booked_ahead))
         self.query_one("#report-chart", Static).update(self.chart(report))
+
+    def label(self, scope: str, label: str) -> str:
+        """A line's group in the officer's words; a topic or a name as it was written."""
+        t = self.app.t
+        if scope == "service":
+            return short_service_names(self.app.desk.office, self.app.lang).get(label, label)
+        if scope in ("hour", "day", "counter"):
+            return t(f"counter_report_{scope}", **{scope: label})
+        if scope == "outcome":
+            return t(f"counter_outcome_{label}")
+        if scope == "topic":
+            return t("counter_report_topic", topic=label)
+        return label  # an officer's name
 
     def summary(self, f: Figures) -> str:
         return self.app.t("counter_report_summary", issued=f.issued, served=f.served,
@@ -104,8 +118,8 @@ class ReportScreen(CounterWork, Screen[None]):
                 self.minutes(f.average_service)]
 
     def minutes(self, seconds: float | None) -> str:
-        return "-" if seconds is None else self.app.t("counter_minutes",
-                                                      minutes=round(seconds / 60))
+        """Whole minutes, as the day's table rounds them (day_words.minutes)."""
+        return minutes(self.app, seconds) or "-"
 
     def chart(self, report: Report) -> str:
         """Arrivals by hour as bars, the served part drawn solid."""
@@ -141,10 +155,10 @@ class ReportScreen(CounterWork, Screen[None]):
             async with self.working("#report-message"):
                 await self.app.store.call(write)
         except OSError as error:
-            self.message(self.app.t("counter_report_export_failed", error=shown(str(error))))
+            self.message(self.app.t("counter_report_export_failed", error=str(error)))
             return
         self.exported = path
-        self.message(self.app.t("counter_report_exported", path=shown(str(path))))
+        self.message(self.app.t("counter_report_exported", path=str(path)))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Label
 
 from data.office import Office, Service
@@ -29,13 +30,14 @@ class TransferDialog(CounterDialog[str]):
         t, en = self.app.t, self.app.lang == "en"
         with Vertical(classes="dialog"):
             yield Label(t("counter_transfer_title", number=self.number), classes="dialog-title")
+            yield Label("", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for service in self.services:
-                    yield Button(service.name_en if en else service.name,
+                    yield Button(Content.from_text(service.name_en if en else service.name),
                                  id=f"transfer-{service.code}", variant="primary", compact=True)
                 yield Button(t("counter_back"), id="transfer-back", compact=True,
                              action="screen.back")
 
     @on(Button.Pressed, "Button.-primary")
     def _chosen(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "").removeprefix("transfer-"))
+        self.answer((event.button.id or "").removeprefix("transfer-"))
