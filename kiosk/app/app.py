@@ -10,6 +10,8 @@ from pathlib import Path, PurePath
 
 from textual.screen import Screen
 
+from data.in_use import mark_store
+
 from kiosk.desk.desk import Desk
 from kiosk.desk.officers import Officers
 from kiosk.app.follower import StoreFollower
@@ -93,7 +95,13 @@ def keep_startup_objects() -> None:
 
 def run_role(desk: Desk, role: str, args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "id"
+    # Held while the role runs: `kiosk restore` will not replace a store a terminal is using.
+    in_use = mark_store(desk.db)
     app = KioskApp(desk, role, lang=lang, counter=getattr(args, "counter", None) or 1)
     keep_startup_objects()
-    app.run()
+    try:
+        app.run()
+    finally:
+        if in_use is not None:
+            in_use.close()
     return app.return_code or 0

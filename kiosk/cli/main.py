@@ -37,6 +37,10 @@ def _run(command: str, args: argparse.Namespace) -> int:
     try:
         if command == "init":
             return init(args)
+        from kiosk.cli.office_box import STANDALONE
+
+        if command in STANDALONE:
+            return STANDALONE[command](args)
         desk = open_desk(getattr(args, "db", None), getattr(args, "office", None))
         if command in ROLES:
             from kiosk.app.app import run_role

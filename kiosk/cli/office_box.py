@@ -1,0 +1,15 @@
+"""The commands that look after the office's box, registered in one place: they run without
+opening the desk (the store may be missing, or must not be held open)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+
+from kiosk.cli import backup
+
+STANDALONE: dict[str, Callable[[argparse.Namespace], int]] = {**backup.STANDALONE}
+
+
+def add_parsers(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
+    backup.add_parsers(sub, common)
