@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 from typing import Callable
 
-from kiosk.cli import backup
+from kiosk.cli import backup, doctor
 
-STANDALONE: dict[str, Callable[[argparse.Namespace], int]] = {**backup.STANDALONE}
+STANDALONE: dict[str, Callable[[argparse.Namespace], int]] = {**backup.STANDALONE, **doctor.STANDALONE}
 
 
 def add_parsers(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
     backup.add_parsers(sub, common)
+    doctor.add_parsers(sub, common, as_json)
