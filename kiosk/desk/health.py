@@ -35,7 +35,8 @@ class Finding:
                 "advice": self.advice.text(lang) if self.advice else None}
 
 
-def finding(check: str, level: str, key: str, advice: str | None = None, **values) -> Finding:
+def finding(check: str, level: str, key: str, advice: str | None = None, /,
+            **values: object) -> Finding:
     return Finding(check, level, Reason(f"doctor_{key}", values),
                    Reason(f"doctor_do_{advice}", values) if advice else None)
 
@@ -107,9 +108,8 @@ def disk_finding(facts: health.StoreFacts | None, today: dt.date) -> Finding:
         return finding("disk", WARNING, "disk_unknown")
     disk = health.disk_facts(facts.file)
     # The rate needs a week of the office's own use; a younger store tells nothing yet.
-    days = (today - facts.first_day).days if facts.first_day else 0
-    days = days if days >= 7 else None
-    per_day = disk.store_size / days if days else 0.0
+    age = (today - facts.first_day).days if facts.first_day else 0
+    per_day = disk.store_size / age if age >= 7 else 0.0
     left = int(disk.free / per_day) if per_day > 0 else None
     values = {"free": f"{disk.free / 1e9:.1f}", "per_day": f"{per_day / 1e3:.0f}",
               "years": (f"{left / 365:.0f}" if left < 100 * 365 else "100+")
@@ -128,8 +128,8 @@ def backup_finding(folder: Path, facts: health.StoreFacts | None, now: dt.dateti
         return finding("backup", WARNING, "backup_none", "backup_none", folder=str(folder))
     newest = found[-1]
     age = now - dt.datetime.fromtimestamp(newest.stat().st_mtime, dt.timezone.utc)
-    values = {"path": str(newest), "hours": int(age.total_seconds() // 3600),
-              "days": age.days}
+    values: dict[str, object] = {"path": str(newest), "days": age.days,
+                                 "hours": int(age.total_seconds() // 3600)}
     if age > BACKUP_FAULT:
         return finding("backup", FAULT, "backup_old", "backup_old", **values)
     if age > BACKUP_WARN:
