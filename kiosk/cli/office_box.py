@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 from typing import Callable
 
-from kiosk.cli import backup, doctor
+from kiosk.cli import backup, doctor, units
 
-STANDALONE: dict[str, Callable[[argparse.Namespace], int]] = {**backup.STANDALONE, **doctor.STANDALONE}
+STANDALONE: dict[str, Callable[[argparse.Namespace], int]] = {**backup.STANDALONE, **doctor.STANDALONE,
+                                                          **units.STANDALONE}
 
 
 def add_parsers(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
     backup.add_parsers(sub, common)
     doctor.add_parsers(sub, common, as_json)
+    units.add_parsers(sub, common)

@@ -137,4 +137,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "espeak-ng has no voice {voice}"),
     "doctor_do_speech_no_voice": ("ubah [board] voice di profil (`espeak-ng --voices`)",
                                   "change [board] voice in the profile (`espeak-ng --voices`)"),
+    # kiosk install-units
+    "units_no_templates": ("templat unit tidak ada di {folder}",
+                           "the unit templates are not in {folder}"),
+    "units_cannot_write": ("tidak bisa menulis unit di {folder}: {error}",
+                           "cannot write the units in {folder}: {error}"),
+    "units_written": ("{count} unit systemd ditulis di {folder}; jalankan:",
+                      "{count} systemd units written in {folder}; start them with:"),
+    "units_user_no_lobby": (
+        "Lobi di layar kotak ini butuh --system (sebagai root: deploy/install.sh)",
+        "The lobby on this box's own screen needs --system (as root: deploy/install.sh)"),
 }
