@@ -59,11 +59,18 @@ def values_for(args: argparse.Namespace, user: str) -> dict[str, str]:
     from data.database import default_url
     from data.office import default_profile_path
 
-    db = getattr(args, "db", None) or default_url()
+    home = _home_of(user) if args.system else None
+    if home is not None:  # sudo: the store and backups of the user the roles run as, not root's
+        db = (getattr(args, "db", None) or os.environ.get("KIOSK_DB")
+              or str(home / ".local/share/helpdesk-kiosk/kiosk.db"))
+        backups = str(args.backups or home / ".local/share/helpdesk-kiosk/backups")
+    else:
+        db = getattr(args, "db", None) or default_url()
+        backups = str(args.backups or default_dir())
     if "://" not in db:
         db = os.path.abspath(db)
     office = os.path.abspath(getattr(args, "office", None) or default_profile_path())
-    backups = os.path.abspath(args.backups or default_dir())
+    backups = os.path.abspath(backups)
     return {
         "KIOSK": f"{_quoted(sys.executable)} -m kiosk",
         "OFFICE": _quoted(office),
@@ -75,6 +82,15 @@ def values_for(args: argparse.Namespace, user: str) -> dict[str, str]:
         "HOST": args.host, "PORT": str(args.port),
         "BACKUPS": _quoted(backups), "KEEP": str(args.keep),
     }
+
+
+def _home_of(user: str) -> Path | None:
+    try:
+        import pwd
+
+        return Path(pwd.getpwnam(user).pw_dir)
+    except (ImportError, KeyError):
+        return None
 
 
 def render(name: str, values: dict[str, str]) -> str:
