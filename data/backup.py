@@ -121,7 +121,7 @@ def check_sqlite(path: str | Path, expect_tickets: int | None = None) -> Check:
             raise BackupError(f"{path}: the file is damaged ({result[0]})")
         tickets = conn.execute("SELECT count(*) FROM ticket").fetchone()[0]
         conn.execute("SELECT count(*) FROM audit_entry").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged text decodes badly too
         raise BackupError(f"{path}: not a sound kiosk store ({exc})") from None
     finally:
         conn.close()
@@ -130,7 +130,7 @@ def check_sqlite(path: str | Path, expect_tickets: int | None = None) -> Check:
     chain_db = peewee.SqliteDatabase(str(path))  # not the process's handle: only for the walk
     try:
         report = verify_chain(chain_db)
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, UnicodeDecodeError) as exc:
         raise BackupError(f"{path}: the audit log cannot be read ({exc})") from None
     finally:
         chain_db.close()

@@ -56,7 +56,8 @@ def store_facts(url: str) -> StoreFacts:
         raise NoStore(f"{describe(url)}: {first_line(exc)}", missing=False) from None
     try:
         return _read(db, url)
-    except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError,
+            UnicodeDecodeError) as exc:  # damaged text in the file decodes badly
         raise NoStore(f"{describe(url)}: {first_line(exc)}", missing=False) from None
     finally:
         db.close()
@@ -71,7 +72,7 @@ def _read(db: peewee.Database, url: str) -> StoreFacts:
         try:
             rows = db.execute_sql("PRAGMA integrity_check").fetchall()
             integrity = "ok" if [r[0] for r in rows] == ["ok"] else str(rows[0][0])
-        except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:  # raised while it reads
+        except (sqlite3.DatabaseError, peewee.DatabaseError, UnicodeDecodeError) as exc:
             integrity = first_line(exc)
         server_now = None
     else:
