@@ -1,4 +1,5 @@
-"""Public holidays from the ``holidays`` package, kept in a small cache file.
+"""Public holidays (and, for Indonesia, the government's *cuti bersama*) from the ``holidays``
+package, kept in a small cache file.
 
 Importing ``holidays`` loads every country's calendar: about 30 ms, a fifth of a terminal's
 start-up. A year's dates cannot change for one installed copy of the package, so they are
@@ -23,9 +24,11 @@ from types import MappingProxyType
 from platformdirs import user_cache_path
 
 LANGUAGE = "id"  # holiday names as the office announces them
+PUBLIC = "public"  # the package's category of national public holidays
 _FILE = "holidays.json"
 
-# The cache as read (or built) by this process: {"stamp", "countries", "years"}.
+# The cache as read (or built) by this process: {"stamp", "countries", "years",
+# "categories"}.
 _memory: dict | None = None
 _lock = threading.Lock()  # the store thread and the screen may both ask
 
@@ -44,16 +47,36 @@ def supported(country: str) -> bool:
         return country in cache["countries"]
 
 
-@lru_cache(maxsize=64)
-def holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
-    """The country's public holidays of that year, with their names (read-only)."""
+def categories(country: str) -> tuple[str, ...]:
+    """The holiday categories the package knows for this country ("public", "government"...)."""
     with _lock:
-        return _holidays_in(country, year)
+        cache = _cache()
+        known = cache.setdefault("categories", {})
+        if isinstance(known, dict) and isinstance(known.get(country), list):
+            return tuple(str(c) for c in known[country])
+        import holidays
+
+        found = sorted(getattr(holidays.country_holidays(country), "supported_categories",
+                               (PUBLIC,)))
+        if not isinstance(known, dict):
+            known = cache["categories"] = {}
+        known[country] = found
+        _save(cache)
+        return tuple(found)
 
 
-def _holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
+@lru_cache(maxsize=64)
+def holidays_in(country: str, year: int, category: str = PUBLIC) -> MappingProxyType[dt.date, str]:
+    """The country's holidays of that year in one category (public holidays by default; in
+    Indonesia "government" holds the joint leave days), with their names (read-only)."""
+    with _lock:
+        return _holidays_in(country, year, category)
+
+
+def _holidays_in(country: str, year: int, category: str) -> MappingProxyType[dt.date, str]:
     cache = _cache()
-    key = f"{country}/{LANGUAGE}/{year}"
+    # Public holidays keep the key they always had; another category is named in its key.
+    key = f"{country}/{LANGUAGE}/{year}" + ("" if category == PUBLIC else f"/{category}")
     try:
         return MappingProxyType({dt.date.fromisoformat(day): str(name)
                                  for day, name in cache["years"][key].items()})
@@ -61,7 +84,8 @@ def _holidays_in(country: str, year: int) -> MappingProxyType[dt.date, str]:
         pass  # not cached yet, or a damaged entry: ask the package
     import holidays
 
-    days = dict(holidays.country_holidays(country, years=year, language=LANGUAGE).items())
+    days = dict(holidays.country_holidays(country, years=year, language=LANGUAGE,
+                                          categories=(category,)).items())
     cache["years"][key] = {day.isoformat(): name for day, name in sorted(days.items())}
     _save(cache)
     return MappingProxyType(days)

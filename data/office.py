@@ -16,8 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from data.office_settings import (BoardSettings, CounterSettings, LobbySettings, PrinterSettings,
-                                  PrivacySettings, read_board, read_counter, read_lobby,
-                                  read_printer, read_privacy)
+                                  PrivacySettings, read_board, read_counter,
+                                  read_holiday_categories, read_lobby, read_printer, read_privacy)
 from data.office_survey import SurveySettings, read_survey
 from data.office_table import ProfileError, Table
 
@@ -106,6 +106,9 @@ class Office:
     printer: PrinterSettings | None = None  # no [printer] table: no receipt printer
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     survey: SurveySettings = field(default_factory=SurveySettings)  # the SKM (data.office_survey)
+    # Which calendars of public_holidays close the office: "public", and "government" for
+    # Indonesia's cuti bersama (joint leave days declared by decree).
+    holiday_categories: tuple[str, ...] = ("public",)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -178,6 +181,7 @@ def _read_office(profile: Table) -> Office:
         printer=_printer(profile.optional_table("printer")),
         privacy=read_privacy(profile.table("privacy", required=False)),
         survey=read_survey(profile.table("survey", required=False)),
+        holiday_categories=read_holiday_categories(office, holidays_country),
     )
     for table in (office, helpdesk, standard, profile):
         table.done()

@@ -24,6 +24,10 @@
     host = "192.168.1.50"      # network (with port)
     [privacy]
     retention_days = 365       # personal data of older tickets is erased by `kiosk purge`
+
+and, in [office], ``holiday_categories``: which of the ``holidays`` package's categories of
+the country close the office (default ["public"]; Indonesia's "government" holds the *cuti
+bersama* declared by decree).
 """
 
 from __future__ import annotations
@@ -86,6 +90,29 @@ class PrinterSettings:
 @dataclass(frozen=True)
 class PrivacySettings:
     retention_days: int = 365
+
+
+def read_holiday_categories(table: Table, country: str) -> tuple[str, ...]:
+    """[office] holiday_categories: the calendars that close the office, checked against the
+    ones the ``holidays`` package has for the country."""
+    if not table.has("holiday_categories"):
+        return ("public",)
+    items = table.items("holiday_categories")
+    if not country:  # public_holidays = "": no calendar closes the office, whichever is named
+        return ("public",)
+    from data import holiday_calendar
+
+    known = holiday_calendar.categories(country)
+    chosen: list[str] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or item not in known:
+            raise table.fail(f"holiday_categories[{i}]", f"must be one of {', '.join(known)} "
+                                                         f"for {country}, not {item!r}")
+        if item not in chosen:
+            chosen.append(item)
+    if not chosen:
+        raise table.fail("holiday_categories", 'must name at least one, such as ["public"]')
+    return tuple(chosen)
 
 
 def read_lobby(table: Table) -> LobbySettings:

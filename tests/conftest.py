@@ -31,6 +31,9 @@ KUPANG = TESTS.parent / "data" / "offices" / "kpp-pratama-kupang.toml"
 # shared with the processes the tests start, never the user's own cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+# The roles' log files (kiosk.app.role_log) likewise, never the user's own log folder.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
+atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], ignore_errors=True)
 PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
 WITA = dt.timezone(dt.timedelta(hours=8))
 

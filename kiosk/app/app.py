@@ -10,9 +10,12 @@ from pathlib import Path, PurePath
 
 from textual.screen import Screen
 
+from data.in_use import mark_store
+
 from kiosk.desk.desk import Desk
 from kiosk.desk.officers import Officers
 from kiosk.app.follower import StoreFollower
+from kiosk.app.role_log import setup_role_log
 from kiosk.app.store_thread import StoreThread
 from screens.common.role_app import RoleApp
 
@@ -93,7 +96,14 @@ def keep_startup_objects() -> None:
 
 def run_role(desk: Desk, role: str, args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "id"
+    setup_role_log(role)
+    # Held while the role runs: `kiosk restore` will not replace a store a terminal is using.
+    in_use = mark_store(desk.db)
     app = KioskApp(desk, role, lang=lang, counter=getattr(args, "counter", None) or 1)
     keep_startup_objects()
-    app.run()
+    try:
+        app.run()
+    finally:
+        if in_use is not None:
+            in_use.close()
     return app.return_code or 0

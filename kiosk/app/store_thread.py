@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from data.changes import ChangeWatcher
+from kiosk.app.role_log import log_desk_error
 from kiosk.desk.desk import Desk
+from kiosk.desk.errors import DeskError
 
 T = TypeVar("T")
 
@@ -27,7 +29,11 @@ class StoreThread:
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+        try:
+            return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+        except DeskError as exc:  # every refusal and store fault of the role, in its log
+            log_desk_error(exc, getattr(fn, "__name__", ""))
+            raise
 
     def _changed(self) -> bool:
         if self._watch is None:

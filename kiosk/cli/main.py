@@ -31,12 +31,16 @@ def _run(command: str, args: argparse.Namespace) -> int:
     if command in ROLES:
         spare_postgres_driver(getattr(args, "db", None))
     from data.office import ProfileError
-    from kiosk.desk.errors import DeskError, InvalidInput, StoreUnavailable
+    from kiosk.desk.errors import DeskError, StoreUnavailable
     from kiosk.desk.store import open_desk
 
     try:
         if command == "init":
             return init(args)
+        from kiosk.cli.office_box import STANDALONE
+
+        if command in STANDALONE:
+            return STANDALONE[command](args)
         desk = open_desk(getattr(args, "db", None), getattr(args, "office", None))
         if command == "counter":
             desk.check_counter(args.counter)  # refused at start-up, not at the first move
@@ -47,12 +51,12 @@ def _run(command: str, args: argparse.Namespace) -> int:
         return COMMANDS[command](desk, args)
     except ProfileError as exc:
         return fail(f"office profile {exc}", EXIT_STORE)
-    except StoreUnavailable as exc:
-        return fail(str(exc), EXIT_STORE)
-    except InvalidInput as exc:
-        return fail(str(exc), EXIT_REFUSED)
-    except DeskError as exc:
-        return fail(str(exc), EXIT_REFUSED)
+    except DeskError as exc:  # a store fault, a refusal, or input the rules refuse
+        from kiosk.app.role_log import log_desk_error, setup_role_log
+
+        setup_role_log(command if command in ROLES else "cli")
+        log_desk_error(exc, command)
+        return fail(str(exc), EXIT_STORE if isinstance(exc, StoreUnavailable) else EXIT_REFUSED)
 
 
 def init(args: argparse.Namespace) -> int:

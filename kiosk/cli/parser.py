@@ -158,4 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "may only insert and read the audit log (run as an administrator)")
     p.add_argument("--owner", required=True, metavar="NAME", help="the role owning the tables")
     p.add_argument("--terminal", required=True, metavar="NAME", help="the terminals' login role")
+
+    from kiosk.cli import office_box  # backup, restore, doctor, install-units
+
+    office_box.add_parsers(sub, common, as_json)
     return parser

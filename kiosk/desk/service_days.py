@@ -19,18 +19,30 @@ def service_day(office: Office, now_utc: dt.datetime) -> dt.date:
 
 
 def holiday_name(office: Office, day: dt.date) -> str | None:
+    why = holiday_why(office, day)
+    return str(why.values["name"]) if why else None
+
+
+def holiday_why(office: Office, day: dt.date) -> Reason | None:
+    """A holiday of one of the calendars that close the office (a public holiday, or a
+    government joint leave day), with its name."""
     if not office.public_holidays:
         return None
-    return holiday_calendar.holidays_in(office.public_holidays, day.year).get(day)
+    for category in office.holiday_categories:
+        name = holiday_calendar.holidays_in(office.public_holidays, day.year, category).get(day)
+        if name:
+            return Reason("why_holiday" if category == "public" else "why_joint_leave",
+                          {"name": name})
+    return None
 
 
 def closed_why(office: Office, day: dt.date) -> Reason | None:
     """Why the office is closed on ``day``, or None if open."""
     if day in office.closed_dates:
         return Reason("why_office_closed")
-    name = holiday_name(office, day)
-    if name:
-        return Reason("why_holiday", {"name": name})
+    holiday = holiday_why(office, day)
+    if holiday:
+        return holiday
     if day.weekday() not in office.opening_hours:
         return Reason("why_weekend") if day.weekday() >= 5 else Reason("why_no_hours")
     return None

@@ -215,6 +215,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Why a day is closed.
     "why_weekend": ("akhir pekan", "weekend"),
     "why_holiday": ("hari libur: {name}", "public holiday: {name}"),
+    "why_joint_leave": ("libur pemerintah: {name}", "government leave day: {name}"),
     "why_office_closed": ("kantor tutup", "office closed"),
     "why_no_hours": ("tidak ada jam layanan", "no service hours"),
     # Ticket states and moves, as words.

@@ -1,0 +1,160 @@
+"""`kiosk backup [--to DIR] [--keep N]` and `kiosk restore FILE [--yes]`.
+
+Both run without opening the desk: a backup needs only the store, and a restore must work
+when the store is gone (the disk that held it died) and must not itself hold it open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shlex
+import sys
+from pathlib import Path
+
+from kiosk.cli.commands import fail
+from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE, EXIT_USAGE
+from kiosk.texts import both
+
+KEEP = 14  # two weeks of daily backups
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common],
+                       help="a checked copy of the store while the terminals run (SQLite), "
+                            "or pg_dump (PostgreSQL); keeps the newest N")
+    p.add_argument("--to", metavar="DIR", type=Path,
+                   help="folder of the backups (default: the user's data folder/backups)")
+    p.add_argument("--keep", type=int, default=KEEP, metavar="N",
+                   help=f"how many backups of this store to keep (default {KEEP})")
+    p = sub.add_parser("restore", parents=[common],
+                       help="bring a backup back in place of the store (the terminals stopped)")
+    p.add_argument("file", type=Path, metavar="FILE", help="a backup made by `kiosk backup`")
+    p.add_argument("--yes", action="store_true", help="do not ask first")
+
+
+def _url(args: argparse.Namespace) -> str:
+    from data.database import default_url
+
+    return getattr(args, "db", None) or default_url()
+
+
+def _postgres(url: str) -> bool:
+    return url.lower().startswith(("postgres:", "postgresql:"))
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f}"
+
+
+class _Progress:
+    """One line every tenth on a log, or a line redrawn in place on a terminal; nothing for a
+    store copied in one step."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        from data.backup import STEP_PAGES
+
+        if total <= STEP_PAGES * 4096 or total <= 0:
+            return
+        percent = 100 * done // total
+        if percent // 10 == self.shown // 10 and not self.tty:
+            return
+        self.shown = percent
+        line = both("backup_progress", percent=percent, done=_mb(done), total=_mb(total))
+        print(f"\r{line}" if self.tty else line, end="" if self.tty else "\n",
+              file=sys.stderr, flush=True)
+
+
+def backup(args: argparse.Namespace) -> int:
+    from data import backup as store_backup
+    from data.database import describe, sqlite_path
+    from data.errors import StoreError
+
+    if args.keep < 1:
+        return fail(f"--keep {args.keep}: {both('backup_keep_invalid')}", EXIT_USAGE)
+    url, folder = _url(args), args.to or store_backup.default_dir()
+    now = dt.datetime.now()
+    if _postgres(url):
+        try:
+            made = store_backup.backup_postgres(url, folder, args.keep, now)
+        except FileNotFoundError:
+            target = folder / f"kiosk-{now:%Y%m%d-%H%M%S}.dump"
+            command = shlex.join(store_backup.pg_dump_command(describe(url), target))
+            return fail(both("pg_dump_missing", command=command), EXIT_STORE)
+        except (store_backup.BackupError, OSError) as exc:
+            return fail(both("backup_failed", detail=str(exc)), EXIT_STORE)
+        print(both("backup_made_pg", path=made.path, size=_mb(made.size),
+                   seconds=f"{made.seconds:.1f}"))
+    else:
+        try:
+            path = sqlite_path(url)
+            if not Path(path).is_file():
+                return fail(both("backup_failed", detail=f"{path}: no such file"), EXIT_STORE)
+            progress = _Progress()
+            made = store_backup.backup_sqlite(path, folder, args.keep, now, progress)
+        except (store_backup.BackupError, StoreError, OSError) as exc:
+            return fail(both("backup_failed", detail=str(exc)), EXIT_STORE)
+        if progress.tty and progress.shown >= 0:
+            print(file=sys.stderr)
+        print(both("backup_made", path=made.path, size=_mb(made.size), tickets=made.tickets,
+                   seconds=f"{made.seconds:.1f}"))
+        if made.audit_broken_id is not None:
+            print(both("backup_chain_broken", id=made.audit_broken_id), file=sys.stderr)
+    if made.removed:
+        print(both("backup_rotated", count=len(made.removed), keep=args.keep))
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace) -> int:
+    from data import backup as store_backup
+    from data import in_use
+    from data.database import describe, sqlite_path
+    from data.errors import StoreError
+
+    url = _url(args)
+    if _postgres(url):
+        command = shlex.join(["pg_restore", "--clean", "--if-exists", "--no-owner",
+                              f"--dbname={describe(url)}", str(args.file)])
+        return fail(both("restore_postgres", command=command), EXIT_USAGE)
+    try:
+        store = sqlite_path(url)
+    except StoreError as exc:
+        return fail(str(exc), EXIT_STORE)
+    try:
+        incoming = store_backup.prepare_restore(args.file, store)
+    except store_backup.BackupError as exc:
+        return fail(both("restore_bad_backup", detail=str(exc)), EXIT_REFUSED)
+    except OSError as exc:
+        return fail(both("restore_bad_backup", detail=f"{args.file}: {exc.strerror or exc}"),
+                    EXIT_REFUSED)
+    try:
+        if not args.yes and not _agreed(both("restore_ask", backup=args.file, store=store)):
+            print(both("restore_cancelled"), file=sys.stderr)
+            return EXIT_REFUSED
+        tickets = store_backup.check_sqlite(incoming).tickets
+        with in_use.alone(store):
+            kept = store_backup.put_in_place(incoming, store, dt.datetime.now())
+    except in_use.InUse as busy:
+        return fail(both(f"restore_in_use_{busy.args[0]}"), EXIT_REFUSED)
+    except OSError as exc:
+        return fail(both("backup_failed", detail=f"{store}: {exc.strerror or exc}"), EXIT_STORE)
+    finally:
+        store_backup.discard(incoming)
+    print(both("restore_done", store=store, backup=args.file, tickets=tickets,
+               kept=kept or "-"))
+    return EXIT_OK
+
+
+def _agreed(question: str) -> bool:
+    if sys.stdin is None:
+        return False
+    print(question, end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "ya", "yes")
+
+
+STANDALONE = {"backup": backup, "restore": restore}
