@@ -17,6 +17,7 @@ import peewee
 from platformdirs import user_data_dir
 from playhouse.shortcuts import ReconnectMixin
 
+from data import pg_wait
 from data.errors import StoreError, first_line, is_busy
 from data.migrations import current_version, migrate
 from data.models import database as proxy
@@ -270,10 +271,12 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
         kwargs["user"] = unquote(parts.username)
     if parts.password:
         kwargs["password"] = unquote(parts.password)
-    kwargs.setdefault("connect_timeout", "5")
+    kwargs.setdefault("connect_timeout", str(int(pg_wait.CONNECT_SECONDS)))
     # A dead server or network is noticed in about half a minute, not after the kernel's
     # two hours; a row held by another terminal is waited for as long as SQLite's busy
     # timeout, then refused as "busy"; no statement of the kiosk runs anywhere near 30 s.
+    # A hung server (which keeps the connection open) is given up by pg_wait's deadline.
+    pg_wait.install()
     for key, value in (("keepalives", "1"), ("keepalives_idle", "10"),
                        ("keepalives_interval", "5"), ("keepalives_count", "3")):
         kwargs.setdefault(key, value)

@@ -171,6 +171,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basis data tidak dapat digunakan: {detail}",
         "The database cannot be used: {detail}",
     ),
+    "store_not_answering": (
+        "Server basis data tidak menjawab. Periksa server dan jaringannya ({detail}).",
+        "The database server is not answering. Check the server and its network ({detail}).",
+    ),
     "store_missing": (
         "Tidak ada basis data di {detail}. Kantor baru: jalankan `kiosk init` dulu; "
         "jika basis data hilang, pulihkan dari cadangan.",
