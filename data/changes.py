@@ -34,6 +34,7 @@ class ChangeWatcher:
         self._conn: Any = None  # a sqlite3 or psycopg2 connection of its own
         self._version: int | None = None
         self._ping_at = 0.0
+        self._file: object = None  # the SQLite file (its identity) the connection is on
 
     def changed(self) -> bool:
         try:
@@ -65,6 +66,7 @@ class ChangeWatcher:
             self._ping_at = time.monotonic() + PING_SECONDS
         else:
             # Quoted: a "#", "?" or "%" in the path is part of the name, not of the URI.
+            self._file = getattr(self.db, "identity", None)
             path = quote(os.path.abspath(self.db.database))
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                    check_same_thread=False, timeout=1)
@@ -94,6 +96,8 @@ class ChangeWatcher:
         check_file = getattr(self.db, "check_file", None)
         if check_file is not None:
             check_file()  # the file moved or replaced (~2 µs): raises, so the caller reads
+            if getattr(self.db, "identity", None) != self._file:
+                raise ConnectionError("another file in its place")  # reconnect to it
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             self._version = version

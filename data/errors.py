@@ -17,6 +17,8 @@ R = TypeVar("R")
 BUSY_WORDS = ("locked", "busy", "lock timeout")
 # How they say the disk is full (SQLITE_FULL; PostgreSQL's "could not extend file … No space").
 FULL_WORDS = ("disk is full", "no space left")
+# How data.database says the SQLite file was deleted or moved away under a running terminal.
+GONE_WORDS = ("file is gone",)
 # How data.pg_wait says a hung server gave no answer within its deadline.
 HUNG_WORDS = ("not answering",)
 
@@ -31,6 +33,8 @@ class StoreError(Exception):
         self.reconnects = reconnects  # the connection was dropped: a retry connects afresh
         # The server gave no answer in time (hung): a retry would only wait as long again.
         self.hung = any(word in message for word in HUNG_WORDS)
+        # The file is not there: no retry brings it back, a person must (restore the backup).
+        self.missing = any(word in message for word in GONE_WORDS)
 
 
 def first_line(exc: BaseException) -> str:

@@ -175,6 +175,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Server basis data tidak menjawab. Periksa server dan jaringannya ({detail}).",
         "The database server is not answering. Check the server and its network ({detail}).",
     ),
+    "store_gone": (
+        "Basis data tidak dapat digunakan: berkasnya tidak ada lagi ({detail}). Pulihkan dari "
+        "cadangan ke tempat yang sama; terminal melanjutkan sendiri setelah itu.",
+        "The database cannot be used: its file is no longer there ({detail}). Restore it from "
+        "the backup to the same place; the terminal carries on by itself after that.",
+    ),
+    "board_store_gone": (
+        "Basis data tidak ditemukan — petugas perlu memulihkannya dari cadangan.",
+        "Database not found — an officer must restore it from the backup.",
+    ),
     "store_missing": (
         "Tidak ada basis data di {detail}. Kantor baru: jalankan `kiosk init` dulu; "
         "jika basis data hilang, pulihkan dari cadangan.",
