@@ -145,6 +145,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_why_removed_before": ("entri sebelumnya dihapus", "the entry before it was removed"),
     "audit_why_inserted": ("entri ini disisipkan", "this entry was slipped in"),
     "audit_why_copied": ("salinan entri lain", "a copy of another entry"),
+    "init_roles_both": (
+        "kiosk init: --owner dan --terminal diberikan bersama.",
+        "kiosk init: --owner and --terminal go together.",
+    ),
+    "init_roles_postgresql": (
+        "kiosk init: --owner dan --terminal hanya untuk PostgreSQL.",
+        "kiosk init: --owner and --terminal are for PostgreSQL only.",
+    ),
     "roles_made": (
         "Peran {owner} (pemilik) dan {terminal} (terminal) siap.",
         "Roles {owner} (owner) and {terminal} (terminal) are ready.",
