@@ -167,6 +167,9 @@ class KioskDriver(LinuxDriver):
 
 
 def driver_for_terminal() -> type[LinuxDriver] | None:
-    """The driver for a real terminal on this platform; None: Textual's own choice."""
-    return KioskDriver if os.name == "posix" else None
+    """The driver for a real terminal on this platform; None: Textual's own choice (also
+    when a driver is named in TEXTUAL_DRIVER, as textual-serve does for the web board)."""
+    if os.name != "posix" or os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    return KioskDriver
 
