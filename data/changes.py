@@ -10,12 +10,20 @@ from __future__ import annotations
 import os
 import select
 import sqlite3
+import time
 from typing import Any
 from urllib.parse import quote
 
 import peewee
 
+from data.errors import HUNG_WORDS, StoreError, first_line
+
 NOTIFY_CHANNEL = "kiosk_changes"
+# A LISTEN connection hears nothing from a hung server either: it is asked every few
+# seconds, and a server that does not answer within a moment is said at once (no read
+# that would wait for the statements' longer deadline).
+PING_SECONDS = 2.0
+PING_ANSWER_SECONDS = 3.0
 
 
 class ChangeWatcher:
@@ -25,6 +33,8 @@ class ChangeWatcher:
         self.db = db
         self._conn: Any = None  # a sqlite3 or psycopg2 connection of its own
         self._version: int | None = None
+        self._ping_at = 0.0
+        self._file: object = None  # the SQLite file (its identity) the connection is on
 
     def changed(self) -> bool:
         try:
@@ -32,8 +42,10 @@ class ChangeWatcher:
                 self._connect()
                 return True  # (re)connected: read the day once
             return self._poll()
-        except Exception:  # the store went away: say "changed" so the caller reads and sees why
+        except Exception as exc:  # the store went away: say "changed" so the caller reads and sees why
             self.close()
+            if any(word in str(exc) for word in HUNG_WORDS):
+                raise StoreError(first_line(exc)) from exc  # a hung server: said, not read
             return True
 
     def close(self) -> None:
@@ -51,16 +63,27 @@ class ChangeWatcher:
             conn = psycopg2.connect(dbname=self.db.database, **self.db.connect_params)
             conn.autocommit = True
             conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
+            self._ping_at = time.monotonic() + PING_SECONDS
         else:
             # Quoted: a "#", "?" or "%" in the path is part of the name, not of the URI.
+            self._file = getattr(self.db, "identity", None)
             path = quote(os.path.abspath(self.db.database))
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                    check_same_thread=False, timeout=1)
             self._version = conn.execute("PRAGMA data_version").fetchone()[0]
         self._conn = conn
 
+    def _ping(self) -> None:
+        from data.pg_wait import answer_within
+
+        with answer_within(self._conn, PING_ANSWER_SECONDS):
+            self._conn.cursor().execute("SELECT 1")
+        self._ping_at = time.monotonic() + PING_SECONDS
+
     def _poll(self) -> bool:
         if isinstance(self.db, peewee.PostgresqlDatabase):
+            if time.monotonic() >= self._ping_at:
+                self._ping()
             if select.select([self._conn], [], [], 0)[0]:
                 self._conn.poll()
             if self._conn.notifies:
@@ -73,6 +96,8 @@ class ChangeWatcher:
         check_file = getattr(self.db, "check_file", None)
         if check_file is not None:
             check_file()  # the file moved or replaced (~2 µs): raises, so the caller reads
+            if getattr(self.db, "identity", None) != self._file:
+                raise ConnectionError("another file in its place")  # reconnect to it
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             self._version = version

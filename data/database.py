@@ -78,6 +78,10 @@ def sqlite_path(url: str) -> str:
     return path
 
 
+# How a running terminal says its file is no longer there (data.errors: StoreError.missing).
+FILE_GONE = "the database file is gone (deleted or moved away)"
+
+
 class StoreMissing(StoreError):
     """There is no store at the URL: no file, or no schema in it. Only ``kiosk init``
     makes one; anything else that made one would hand out number 1 again."""
@@ -152,11 +156,24 @@ class KioskSqlite(peewee.SqliteDatabase):
             return None
         return info.st_dev, info.st_ino
 
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        """The file this handle works on (device, inode): a change watcher follows it."""
+        return self._identity
+
     def check_file(self) -> None:
-        if self._file_identity() != self._identity:
-            self._let_go()
-            raise peewee.OperationalError(
-                f"{self.database}: the database file was moved, deleted or replaced")
+        now = self._file_identity()
+        if now != self._identity:
+            if now is None:
+                self._let_go()
+                raise peewee.OperationalError(f"{self.database}: {FILE_GONE}")
+            if not self.is_closed():
+                self._let_go()
+                raise peewee.OperationalError(
+                    f"{self.database}: the database file was moved or replaced")
+            # No connection open on the old file: another file in its place (a backup put
+            # back) is the store from now on; one that is not a store says so when read.
+            self._identity = now
         # The write-ahead log holds the last commits until a checkpoint, and its -shm the
         # locks every terminal shares: deleted under an open connection, the others would
         # start afresh without them and hand out the same numbers again.
@@ -270,10 +287,14 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
         kwargs["user"] = unquote(parts.username)
     if parts.password:
         kwargs["password"] = unquote(parts.password)
-    kwargs.setdefault("connect_timeout", "5")
+    from data import pg_wait  # psycopg2: only when the store is PostgreSQL
+
+    kwargs.setdefault("connect_timeout", str(int(pg_wait.CONNECT_SECONDS)))
     # A dead server or network is noticed in about half a minute, not after the kernel's
     # two hours; a row held by another terminal is waited for as long as SQLite's busy
     # timeout, then refused as "busy"; no statement of the kiosk runs anywhere near 30 s.
+    # A hung server (which keeps the connection open) is given up by pg_wait's deadline.
+    pg_wait.install()
     for key, value in (("keepalives", "1"), ("keepalives_idle", "10"),
                        ("keepalives_interval", "5"), ("keepalives_count", "3")):
         kwargs.setdefault(key, value)

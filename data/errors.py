@@ -17,6 +17,10 @@ R = TypeVar("R")
 BUSY_WORDS = ("locked", "busy", "lock timeout")
 # How they say the disk is full (SQLITE_FULL; PostgreSQL's "could not extend file … No space").
 FULL_WORDS = ("disk is full", "no space left")
+# How data.database says the SQLite file was deleted or moved away under a running terminal.
+GONE_WORDS = ("file is gone",)
+# How data.pg_wait says a hung server gave no answer within its deadline.
+HUNG_WORDS = ("not answering",)
 
 
 class StoreError(Exception):
@@ -27,6 +31,10 @@ class StoreError(Exception):
         self.busy = busy  # held by another terminal: the same request may pass soon
         self.full = any(word in message.lower() for word in FULL_WORDS)  # room must be made
         self.reconnects = reconnects  # the connection was dropped: a retry connects afresh
+        # The server gave no answer in time (hung): a retry would only wait as long again.
+        self.hung = any(word in message for word in HUNG_WORDS)
+        # The file is not there: no retry brings it back, a person must (restore the backup).
+        self.missing = any(word in message for word in GONE_WORDS)
 
 
 def first_line(exc: BaseException) -> str:
@@ -52,7 +60,8 @@ def on_store(db: peewee.Database, action: Callable[..., R], *args, **kwargs) -> 
     except (peewee.OperationalError, peewee.InterfaceError) as exc:
         forget_connection(db)
         text = first_line(exc)
-        raise StoreError(text, busy=is_busy(text), reconnects=True) from exc
+        hung = any(word in text for word in HUNG_WORDS)
+        raise StoreError(text, busy=is_busy(text), reconnects=not hung) from exc
     except peewee.DatabaseError as exc:
         raise StoreError(first_line(exc)) from exc
 

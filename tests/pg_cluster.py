@@ -35,9 +35,16 @@ max_connections = 40
 # Waits for the end of its test run, however it ends (a failure, ctrl+c, SIGTERM, SIGKILL):
 # its stdin is a pipe only the run holds, so the end of the run is the end of the input.
 WATCHDOG = """
-import shutil, subprocess, sys
+import os, shutil, signal, subprocess, sys
 sys.stdin.read()
 root, data = sys.argv[1], sys.argv[1] + "/data"
+try:  # a run killed while its server was frozen (SIGSTOP): a stopped server hears no stop
+    main = int(open(data + "/postmaster.pid").read().split()[0])
+    kids = open(f"/proc/{main}/task/{main}/children").read().split()
+    for pid in [main, *map(int, kids)]:
+        os.kill(pid, signal.SIGCONT)
+except (OSError, ValueError):
+    pass
 subprocess.run(["runuser", "-u", "postgres", "--", sys.argv[2], "stop", "-D", data,
                 "-m", "immediate"], capture_output=True, stdin=subprocess.DEVNULL)
 shutil.rmtree(root, ignore_errors=True)

@@ -122,3 +122,34 @@ def test_init_roles_on_sqlite_says_it_is_for_postgresql(sqlite_url):
     done = _kiosk("init-roles", "--owner", "a", "--terminal", "b", "--db", sqlite_url,
                   "--office", str(ALWAYS_OPEN))
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "PostgreSQL" in done.stderr
+
+
+def test_init_makes_the_store_and_the_roles(cluster):
+    """`kiosk init --owner … --terminal …`: the store and the roles in the one first step;
+    the terminals' role then works and cannot touch the audit log."""
+    import psycopg2
+
+    admin = psycopg2.connect(host="127.0.0.1", port=cluster, user="postgres", dbname="postgres")
+    admin.autocommit = True
+    admin.cursor().execute("CREATE DATABASE kiosk_init")
+    admin.close()
+    admin_url = f"postgresql://postgres@127.0.0.1:{cluster}/kiosk_init"
+    done = _kiosk("init", "--owner", "init_owner", "--terminal", "init_terminal",
+                  "--db", admin_url, "--office", str(ALWAYS_OPEN))
+    assert done.returncode == 0, done.stderr
+    assert "init_owner" in done.stdout and "init_terminal" in done.stdout
+    terminal = f"postgresql://init_terminal@127.0.0.1:{cluster}/kiosk_init"
+    desk = open_desk(terminal, ALWAYS_OPEN)
+    assert desk.book("perpajakan", "Yohanes Ndun").number == 1
+    desk.db.close()
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        _as_terminal(terminal, "DELETE FROM audit_entry")
+
+
+@pytest.mark.parametrize("args", [["--owner", "a"], ["--owner", "a", "--terminal", "b"]])
+def test_init_with_roles_on_sqlite_or_half_given_makes_nothing(tmp_path, args):
+    path = tmp_path / "kiosk.db"
+    done = _kiosk("init", *args, "--db", str(path), "--office", str(ALWAYS_OPEN))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "--owner" in done.stderr
+    assert not path.exists()

@@ -17,6 +17,7 @@ from kiosk.desk.officers import Officers
 from kiosk.app.follower import StoreFollower
 from kiosk.app.role_log import setup_role_log
 from kiosk.app.store_thread import StoreThread
+from kiosk.app.terminal_input import driver_for_terminal
 from screens.common.role_app import RoleApp
 
 # role -> "module:Screen"; imported only when that role starts, to keep start-up light.
@@ -55,7 +56,9 @@ class KioskApp(RoleApp):
         # The role's screen is the default screen and its style sheets are read with the app's:
         # one parse of the CSS at start, where a mode switch would parse it three times.
         self.role_screen = _role_screen(role)
-        super().__init__(css_path=[APP_CSS, *_style_sheets(self.role_screen)])
+        # A terminal's input is read by a driver that survives any byte and any paste.
+        super().__init__(css_path=[APP_CSS, *_style_sheets(self.role_screen)],
+                         driver_class=driver_for_terminal())
         self.desk, self.role, self.lang, self.counter = desk, role, lang, counter
         # Officer PINs are checked here, so screens need not import kiosk.desk.officers (and the store).
         self.officers = Officers(desk)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.timer import Timer
 
+from data.errors import StoreError
 from kiosk.desk.errors import DeskError, StoreUnavailable
 from kiosk.desk.records import DayStatus
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
@@ -62,8 +63,8 @@ class StoreFollower:
         try:
             # The check first: what it reports up to now is covered by this read, and its
             # first call (opening its connection) says "changed" whatever happened.
-            await self.app.store.changed()
-            await self._read()
+            if await self._check() is not None:
+                await self._read()
         finally:
             self._busy = False
 
@@ -76,7 +77,9 @@ class StoreFollower:
         try:
             desk = self.app.desk
             rolled = self.status is not None and desk.today() != self.status.date
-            changed = await self.app.store.changed()
+            changed = await self._check()
+            if changed is None:
+                return
             if changed or rolled or self._wanted or self.trouble is not None:
                 await self._read()
         except Exception as error:  # the check itself failed: a bug, logged, read next time
@@ -84,6 +87,15 @@ class StoreFollower:
             self._wanted = True
         finally:
             self._busy = False
+
+    async def _check(self) -> bool | None:
+        """The change check; None when the server did not answer its heartbeat (said at
+        once: a read would only wait for the longer deadline of a statement)."""
+        try:
+            return await self.app.store.changed()
+        except StoreError as error:
+            self._in_trouble(StoreUnavailable(str(error), key="store_not_answering"))
+            return None
 
     async def _read(self) -> None:
         self._wanted = False

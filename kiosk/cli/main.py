@@ -11,7 +11,7 @@ import os
 import sys
 
 from kiosk.cli.commands import COMMANDS, fail
-from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, ROLES, build_parser
+from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,11 +66,20 @@ def init(args: argparse.Namespace) -> int:
     from kiosk.texts import both
 
     url = getattr(args, "db", None) or default_url()
+    roles = getattr(args, "owner", None), getattr(args, "terminal", None)
+    if any(roles) and not all(roles):
+        return fail(both("init_roles_both"), EXIT_USAGE)
+    if any(roles) and not url.lower().startswith(("postgres:", "postgresql:")):
+        return fail(both("init_roles_postgresql"), EXIT_USAGE)  # before any store is made
     try:
         created = init_store(url)
     except StoreError as exc:
         return fail(both("store_unavailable", detail=str(exc)), EXIT_STORE)
     print(both("store_created" if created else "store_exists", url=describe(url)))
+    if any(roles):  # what `kiosk init-roles` does, on the store just made
+        from kiosk.desk.store import open_desk
+
+        return COMMANDS["init-roles"](open_desk(url, getattr(args, "office", None)), args)
     return 0
 
 

@@ -70,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Help Desk queue kiosk. Without a command: the lobby screen.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("init", parents=[common],
-                   help="create the store of a new office (once; every other command needs it)")
+    p = sub.add_parser("init", parents=[common],
+                       help="create the store of a new office (once; every other command needs it)")
+    p.add_argument("--owner", metavar="NAME",
+                   help="PostgreSQL: also make the roles, as init-roles does (with --terminal)")
+    p.add_argument("--terminal", metavar="NAME", help="PostgreSQL: the terminals' login role")
 
     for role, text in (("lobby", "taxpayers take a number or check in (full screen)"),
                        ("board", "the live waiting list for the lobby TV (full screen)"),

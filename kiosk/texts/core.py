@@ -145,6 +145,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_why_removed_before": ("entri sebelumnya dihapus", "the entry before it was removed"),
     "audit_why_inserted": ("entri ini disisipkan", "this entry was slipped in"),
     "audit_why_copied": ("salinan entri lain", "a copy of another entry"),
+    "init_roles_both": (
+        "kiosk init: --owner dan --terminal diberikan bersama.",
+        "kiosk init: --owner and --terminal go together.",
+    ),
+    "init_roles_postgresql": (
+        "kiosk init: --owner dan --terminal hanya untuk PostgreSQL.",
+        "kiosk init: --owner and --terminal are for PostgreSQL only.",
+    ),
     "roles_made": (
         "Peran {owner} (pemilik) dan {terminal} (terminal) siap.",
         "Roles {owner} (owner) and {terminal} (terminal) are ready.",
@@ -170,6 +178,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "store_unavailable": (
         "Basis data tidak dapat digunakan: {detail}",
         "The database cannot be used: {detail}",
+    ),
+    "store_not_answering": (
+        "Server basis data tidak menjawab. Periksa server dan jaringannya ({detail}).",
+        "The database server is not answering. Check the server and its network ({detail}).",
+    ),
+    "store_gone": (
+        "Basis data tidak dapat digunakan: berkasnya tidak ada lagi ({detail}). Pulihkan dari "
+        "cadangan ke tempat yang sama; terminal melanjutkan sendiri setelah itu.",
+        "The database cannot be used: its file is no longer there ({detail}). Restore it from "
+        "the backup to the same place; the terminal carries on by itself after that.",
+    ),
+    "board_store_gone": (
+        "Basis data tidak ditemukan — petugas perlu memulihkannya dari cadangan.",
+        "Database not found — an officer must restore it from the backup.",
     ),
     "store_missing": (
         "Tidak ada basis data di {detail}. Kantor baru: jalankan `kiosk init` dulu; "

@@ -80,6 +80,10 @@ class BoardScreen(Screen):
         self.show(message.status)
 
     def on_store_trouble(self, message: StoreTrouble) -> None:
+        # A file that is gone does not come back by itself: the board says who must act.
+        gone = message.error.key == "store_gone"
+        self.query_one("#board-alert", Label).update(
+            self.app.t("board_store_gone" if gone else "board_store_down"))
         self._show_trouble(True)  # the last known list stays up
 
     def on_store_back(self, message: StoreBack) -> None:
