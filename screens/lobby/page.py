@@ -16,11 +16,17 @@ class LobbyPage(StoreWork, Screen):
     """A lobby screen: ctrl+q / ctrl+c ask for an officer PIN instead of quitting."""
 
     app = getters.app(RoleApp)
+    # Classes for the screen's size: one line a key on 80x24, large targets on a touch screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "request_exit", show=False, priority=True),
         Binding("ctrl+c", "request_exit", show=False, priority=True),
         Binding("ctrl+p", "ignore", show=False, priority=True),
         Binding("escape", "go_back", show=False),
+        # Arrows move between the buttons (a field keeps left/right for its cursor).
+        Binding("left,up", "app.focus_previous", show=False),
+        Binding("right,down", "app.focus_next", show=False),
     ]
 
     def t(self, key: str, **values) -> str:
@@ -52,6 +58,14 @@ class LobbyPage(StoreWork, Screen):
         keep = getattr(base, "keep_awake", None)
         if keep:
             keep()
+
+    def _forward_event(self, event: events.Event) -> None:
+        # A wheel turn or a drag scrolls a page and never reaches the screen as a message
+        # (the scrolling widget stops it): activity too, seen as the screen hands it on.
+        if isinstance(event, (events.MouseScrollDown, events.MouseScrollUp)) or (
+                isinstance(event, events.MouseMove) and event.button):
+            self.touched()
+        super()._forward_event(event)
 
     async def _on_message(self, message: Message) -> None:
         # Keys that reach the screen, clicks, typing in a field, button presses: activity.

@@ -171,7 +171,15 @@ class LobbyScreen(LobbyPage):
             await self.recompose()
         while len(self.app.screen_stack) > 1:
             await self.app.pop_screen()
+        self.focus_first()
         await self._read_now()
+
+    def focus_first(self) -> None:
+        """Something always has the focus: the first service (a recompose drops it)."""
+        buttons = self.query(".service").results(Button)
+        first = next(buttons, None)
+        if first is not None:
+            first.focus()
 
     # ----- actions ----------------------------------------------------------------------
 
@@ -196,6 +204,7 @@ class LobbyScreen(LobbyPage):
         elif button == "language":
             self.app.lang = "en" if self.app.lang == "id" else "id"
             await self.recompose()
+            self.query_one("#language").focus()  # where the finger was: switch back at once
             self._clock_text = ""
             self.show()
 
