@@ -301,6 +301,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lobby_unlock_name": ("Nama petugas", "Officer name"),
     "lobby_unlock_pin": ("PIN", "PIN"),
     "lobby_unlock_go": ("Buka", "Unlock"),
+    "lobby_unlock_wait": (
+        "Terlalu banyak PIN salah di sini; coba lagi setelah {seconds} detik.",
+        "Too many wrong PINs here; try again in {seconds} seconds.",
+    ),
     "lobby_unlock_no_officers": (
         "Belum ada petugas terdaftar; tambahkan dengan `kiosk officer add`.",
         "No officer is registered yet; add one with `kiosk officer add`.",

@@ -16,6 +16,9 @@ class FreshButton(Button):
         super().__init__(*args, **kwargs)
         self.ready_at = 0.0
 
+    def on_mount(self) -> None:
+        self.arm()
+
     def arm(self) -> None:
         """It has just appeared: presses count again only after FRESH_SECONDS."""
         self.ready_at = time.monotonic() + FRESH_SECONDS

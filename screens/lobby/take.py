@@ -97,6 +97,8 @@ class TakeScreen(LobbyPage):
         kind = {"name": "name", "phone": "digits"}.get(field.id or "") if field else None
         if field is not None and field.id == "id":
             kind = "passport" if self.form.identity_field.kind == "passport" else "digits"
+            # The choice of NPWP / NIK / passport stays in view above its number.
+            self.call_after_refresh(self.form.identity_field.scroll_visible, animate=False)
         for name, panel in self.panels.items():
             panel.set_class(name == kind, "-shown")
             panel.type_into(field if name == kind else None)

@@ -37,6 +37,7 @@ from screens.lobby.words import channel_label
 GUARD_SECONDS = 2.0  # no input at all: the taxpayer reads the number first
 STAY_FACTOR = 2  # the ticket stays twice the idle time of the other screens
 COUNTDOWN_TICK = 0.25
+TALL_ROWS = 50  # from here on the number is drawn twice as large
 
 
 class TicketScreen(LobbyPage):
@@ -76,7 +77,8 @@ class TicketScreen(LobbyPage):
         with Vertical(id="ticket-end"):
             yield Static("", id="countdown")
             # Disabled (so neither focused nor pressed) until the guard time is over.
-            yield Button(t("lobby_home"), id="home", variant="success", disabled=True)
+            with Horizontal(id="home-row"):
+                yield Button(t("lobby_home"), id="home", variant="success", disabled=True)
 
     def _wait_lines(self) -> tuple[str, ...]:
         """In the store thread: the people ahead and the wait today, or when to come back
@@ -128,6 +130,9 @@ class TicketScreen(LobbyPage):
                                       severity="warning")
             return
         self.app.call_from_thread(self.app.notify, self.t("lobby_printed"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(BigNumber).scale_to(2 if event.size.height >= TALL_ROWS else 1)
 
     def _end_guard(self) -> None:
         self.guarded = False

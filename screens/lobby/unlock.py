@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from kiosk.desk.errors import DeskError
+from screens.lobby.exit_backoff import backoff_of
 from screens.lobby.field import LobbyInput
 from screens.common.store_work import StoreWork
 from screens.common.role_app import RoleApp
@@ -64,14 +65,24 @@ class UnlockScreen(StoreWork, ModalScreen[None]):
         name = self.query_one("#officer", Input).value
         pin = self.query_one("#pin", Input)
         secret, pin.value = pin.value, ""  # the PIN never stays on screen
+        backoff = backoff_of(self.app)
+        wait = backoff.wait_left()
+        if wait:  # not even checked: guessing at the public terminal is slowed down
+            self.query_one("#unlock-why", Static).update(
+                self.app.t("lobby_unlock_wait", seconds=wait))
+            pin.focus()
+            return
         try:
-            # The store thread: a PIN check takes a while on purpose (Argon2).
+            # The store thread: a PIN check takes a while on purpose (Argon2). Not a
+            # counter login: wrong tries here never lock the officer out of the counter.
             async with self.working("#unlock-why"):
-                await self.app.store.call(self.app.officers.login, name, secret)
+                await self.app.store.call(self.app.officers.check_lobby_exit, name, secret)
         except DeskError as exc:
+            backoff.failed()
             self.query_one("#unlock-why", Static).update(exc.message(self.app.lang))
             pin.focus()
             return
+        backoff.succeeded()
         self.query_one("#unlock", ContentSwitcher).current = "exit-menu"
         self.query_one("#exit-back").focus()
 
