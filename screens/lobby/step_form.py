@@ -1,5 +1,6 @@
 """About the visitor: the name, the identity and the telephone, each checked as typed;
-"Next" (or Enter on the last field) goes on only when they are right."""
+"Next" (in the screen's bar, always in view; or Enter on the last field) goes on only when
+they are right."""
 
 from __future__ import annotations
 
@@ -47,7 +48,6 @@ class FormStep(Step):
         yield Static(t("lobby_privacy_note", days=self.app.desk.office.privacy.retention_days),
                      id="privacy-note", classes="note")
         yield Static("", id="form-why", classes="why")
-        yield Button(t("lobby_next"), id="form-next", variant="success", classes="big")
 
     def for_proxy(self, proxy: bool) -> None:
         """A proxy is told to bring the power of attorney."""
@@ -94,7 +94,3 @@ class FormStep(Step):
             self.post_message(self.GoOn())
         elif event.input in order:
             order[order.index(event.input) + 1].focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "form-next":
-            self.post_message(self.GoOn())

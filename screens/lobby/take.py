@@ -15,7 +15,7 @@ import datetime as dt
 from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, ContentSwitcher, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, RadioSet, Static
 
 from data.office import Service
 from kiosk.desk.errors import DayNotBookable, DeskError
@@ -79,6 +79,8 @@ class TakeScreen(LobbyPage):
             yield from self.panels.values()
             with Horizontal(id="take-nav"):
                 yield Button(self.t("lobby_back"), id="back")
+                # Here, not on the form's page: in view whatever the errors and the keys take.
+                yield Button(self.t("lobby_next"), id="form-next", variant="success")
                 yield Button(self.t("lobby_cancel"), id="cancel", variant="error")
 
     def on_mount(self) -> None:
@@ -93,6 +95,8 @@ class TakeScreen(LobbyPage):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The panel that types what the focused field takes; none for a button."""
+        if isinstance(event.widget, RadioSet):
+            return  # choosing NPWP / NIK / passport: the keys stay where the finger is
         field = event.widget if isinstance(event.widget, Input) else None
         kind = {"name": "name", "phone": "digits"}.get(field.id or "") if field else None
         if field is not None and field.id == "id":
@@ -133,6 +137,7 @@ class TakeScreen(LobbyPage):
         shown = self.query_one(f"#{step}", Step)
         if step == "step-who":
             self.who.offer_now(self._today_open() and not self.form.filled())
+        self.query_one("#form-next").display = step == "step-form"
         shown.shown()
         shown.focus_first()
         self._count_steps(step)
@@ -179,6 +184,8 @@ class TakeScreen(LobbyPage):
             return  # the store is still answering the last tap
         if event.button.id == "back":
             await self.back()
+        elif event.button.id == "form-next":
+            self.run_busy(self.form_next())
         elif event.button.id == "cancel":
             if self.form.filled():  # something typed: ask before throwing it away
                 self.app.push_screen(AskCancel(), self._cancel_answered)
