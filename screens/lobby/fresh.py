@@ -14,7 +14,7 @@ FRESH_SECONDS = 0.8  # longer than a double tap, shorter than anyone reads a sen
 class FreshButton(Button):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.ready_at = 0.0
+        self.ready_at = time.monotonic() + FRESH_SECONDS  # made as its screen appears
 
     def on_mount(self) -> None:
         self.arm()

@@ -44,6 +44,7 @@ class TicketScreen(LobbyPage):
     app = getters.app(RoleApp)
     CSS_PATH = "ticket.tcss"
     guarded = True  # the first GUARD_SECONDS: keys and touches are ignored
+    counts_down = True  # the welcome's idle reset leaves this screen to its countdown
 
     def __init__(self, ticket: TicketView, proxy: bool = False) -> None:
         super().__init__()
@@ -98,6 +99,7 @@ class TicketScreen(LobbyPage):
         self.query_one("#ticket").focus()  # the page scrolls by arrows; "Done" is not first
         self.touched()  # the ticket stays its full time, however long the booking took
         self.shown_at = self.app.desk.now()
+        self._scale(self.app.size.height)
         self.stay_seconds = STAY_FACTOR * self.app.desk.office.lobby.idle_seconds
         self.set_timer(GUARD_SECONDS, self._end_guard)
         self.set_interval(COUNTDOWN_TICK, self._count_down)
@@ -132,7 +134,11 @@ class TicketScreen(LobbyPage):
         self.app.call_from_thread(self.app.notify, self.t("lobby_printed"))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(BigNumber).scale_to(2 if event.size.height >= TALL_ROWS else 1)
+        self._scale(event.size.height)
+
+    def _scale(self, height: int) -> None:
+        for number in self.query(BigNumber).results(BigNumber):  # none before compose
+            number.scale_to(2 if height >= TALL_ROWS else 1)
 
     def _end_guard(self) -> None:
         self.guarded = False
@@ -147,8 +153,8 @@ class TicketScreen(LobbyPage):
             self.finished()
             return
         self.touched()
-        self.query_one("#countdown", Static).update(self.t("lobby_ticket_countdown",
-                                                           seconds=int(left + 0.999)))
+        for shown in self.query("#countdown").results(Static):
+            shown.update(self.t("lobby_ticket_countdown", seconds=int(left + 0.999)))
 
     async def _on_message(self, message: Message) -> None:
         # While guarded, a key or a click is dropped before anything sees it.

@@ -158,6 +158,8 @@ class LobbyScreen(LobbyPage):
             return
         if getattr(self.app.screen, "busy", False):
             return  # a booking under way ends on its ticket, which is then left idle
+        if getattr(self.app.screen, "counts_down", False):
+            return  # the ticket goes back by its own, longer, countdown
         if len(self.app.screen_stack) > 1 or self.app.lang != self.start_lang:
             self.last_touch = self.app.desk.now()
             self.run_worker(self.reset(), group="reset", exclusive=True)
