@@ -10,7 +10,7 @@ from dataclasses import replace
 from data.office_settings import LobbySettings
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
-from screens.lobby import fresh
+from screens.lobby import exit_backoff, fresh
 from screens.lobby.ask_cancel import AskCancel
 from screens.lobby.take import TakeScreen
 from screens.lobby.ticket import TicketScreen
@@ -102,27 +102,45 @@ async def test_cancel_on_a_filled_form_asks_first(sqlite_desk):
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
 
 
-async def test_wrong_pins_at_the_lobby_exit_do_not_lock_the_officer_out(sqlite_desk):
+async def wrong_pins_at_the_exit(pilot, tries: int) -> None:
+    app = pilot.app
+    await pilot.press("ctrl+q")
+    await until(pilot, lambda: isinstance(app.screen, UnlockScreen))
+    app.screen.query_one("#officer").value = "Petrus Lango"
+    for _ in range(tries):
+        app.screen.query_one("#pin").value = "1111"
+        await pilot.click("#unlock-go")
+        await until(pilot, lambda: not app.screen.busy
+                    and "diproses" not in shown(app, "#unlock-why"))
+
+
+async def test_wrong_pins_at_the_lobby_exit_do_not_lock_the_officer_out(sqlite_desk,
+                                                                         monkeypatch):
+    monkeypatch.setattr(exit_backoff, "FREE_TRIES", 100)  # the lobby's own brake aside
     officers = Officers(sqlite_desk)
     officers.add("Petrus Lango", "officer", "4321", actor="setup")
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(app.screen, UnlockScreen))
-        app.screen.query_one("#officer").value = "Petrus Lango"
-        for _ in range(6):
-            app.screen.query_one("#pin").value = "1111"
-            await pilot.click("#unlock-go")
-            await until(pilot, lambda: not app.screen.busy
-                        and "diproses" not in shown(app, "#unlock-why"))
-        # The lobby itself is slowed down: even the right PIN waits now.
-        assert "coba lagi setelah" in shown(app, "#unlock-why")
-        app.screen.query_one("#pin").value = "4321"
-        await pilot.click("#unlock-go")
-        await pilot.pause()
-        assert app.screen.query_one("#unlock").current == "pin-box"
+        await wrong_pins_at_the_exit(pilot, 6)
+        assert "PIN salah" in shown(app, "#unlock-why")
     # The counter is still open to the officer (was: locked for 5 minutes).
     assert officers.login("Petrus Lango", "4321", counter=1).name == "Petrus Lango"
+
+
+async def test_the_lobby_exit_slows_guessing_down_on_its_own(sqlite_desk):
+    officers = Officers(sqlite_desk)
+    officers.add("Petrus Lango", "officer", "4321", actor="setup")
+    app = KioskApp(sqlite_desk, "lobby")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wrong_pins_at_the_exit(pilot, exit_backoff.FREE_TRIES)
+        assert "coba lagi setelah 30 detik" in shown(app, "#unlock-why")
+        await pilot.press("escape")  # closing the dialog does not start over
+        await wrong_pins_at_the_exit(pilot, 0)
+        app.screen.query_one("#officer").value = "Petrus Lango"
+        app.screen.query_one("#pin").value = "4321"  # even the right PIN waits now
+        await pilot.click("#unlock-go")
+        await until(pilot, lambda: "coba lagi setelah" in shown(app, "#unlock-why"))
+        assert app.screen.query_one("#unlock").current == "pin-box"
 
 
 async def test_the_focus_is_somewhere_after_the_language_switch_and_an_idle_reset(

@@ -79,7 +79,9 @@ class UnlockScreen(StoreWork, ModalScreen[None]):
                 await self.app.store.call(self.app.officers.check_lobby_exit, name, secret)
         except DeskError as exc:
             backoff.failed()
-            self.query_one("#unlock-why", Static).update(exc.message(self.app.lang))
+            wait = backoff.wait_left()
+            self.query_one("#unlock-why", Static).update(
+                self.app.t("lobby_unlock_wait", seconds=wait) if wait else exc.message(self.app.lang))
             pin.focus()
             return
         backoff.succeeded()
