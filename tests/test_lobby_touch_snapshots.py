@@ -24,21 +24,23 @@ async def _steady(pilot) -> None:
     await pilot.pause()
 
 
-async def _keyboard(pilot) -> None:
+async def _typed_on(pilot, panel: str, text: str, kind: str = "") -> None:
+    """The form, with ``panel`` shown for the field being typed into."""
     await click_ready(pilot, "#service-perpajakan")
     await click_ready(pilot, "#status-self")
-    await until(pilot, lambda: pilot.app.screen.query_one("#keyboard").has_class("-shown"))
-    await pilot.press(*"Yohanes Tefa")
+    if kind:
+        await click_ready(pilot, f"#kind-{kind}")
+    await until(pilot, lambda: pilot.app.screen.query_one(f"#{panel}").has_class("-shown"))
+    await pilot.press(*text)
     await _steady(pilot)
+
+
+async def _keyboard(pilot) -> None:
+    await _typed_on(pilot, "keyboard", "Yohanes Tefa")
 
 
 async def _keypad(pilot) -> None:
-    await click_ready(pilot, "#service-perpajakan")
-    await click_ready(pilot, "#status-self")
-    await click_ready(pilot, "#kind-nik")
-    await until(pilot, lambda: pilot.app.screen.query_one("#digits").has_class("-shown"))
-    await pilot.press(*"317101")
-    await _steady(pilot)
+    await _typed_on(pilot, "digits", "317101", kind="nik")
 
 
 async def _codepad(pilot) -> None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from screens.common.role_app import RoleApp
+from screens.lobby.page import CLOSED_KEYS
 
 
 class AskCancel(ModalScreen[bool]):
@@ -18,9 +19,7 @@ class AskCancel(ModalScreen[bool]):
     CSS_PATH = "ask_cancel.tcss"
     BINDINGS = [
         Binding("escape", "keep", show=False),
-        Binding("ctrl+q", "ignore", show=False, priority=True),
-        Binding("ctrl+c", "ignore", show=False, priority=True),
-        Binding("ctrl+p", "ignore", show=False, priority=True),
+        *CLOSED_KEYS,
         Binding("left,up", "app.focus_previous", show=False),
         Binding("right,down", "app.focus_next", show=False),
     ]

@@ -12,6 +12,15 @@ from screens.common.store_work import StoreWork
 from screens.common.role_app import RoleApp
 
 
+# A dialog over a lobby screen keeps quitting and the command palette closed to the public
+# (its ``action_ignore`` does nothing).
+CLOSED_KEYS = [
+    Binding("ctrl+q", "ignore", show=False, priority=True),
+    Binding("ctrl+c", "ignore", show=False, priority=True),
+    Binding("ctrl+p", "ignore", show=False, priority=True),
+]
+
+
 class LobbyPage(StoreWork, Screen):
     """A lobby screen: ctrl+q / ctrl+c ask for an officer PIN instead of quitting."""
 

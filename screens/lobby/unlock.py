@@ -13,6 +13,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 from kiosk.desk.errors import DeskError
 from screens.lobby.exit_backoff import backoff_of
 from screens.lobby.field import LobbyInput
+from screens.lobby.page import CLOSED_KEYS
 from screens.common.store_work import StoreWork
 from screens.common.role_app import RoleApp
 
@@ -20,12 +21,7 @@ from screens.common.role_app import RoleApp
 class UnlockScreen(StoreWork, ModalScreen[None]):
     app = getters.app(RoleApp)
     CSS_PATH = "unlock.tcss"
-    BINDINGS = [
-        Binding("escape", "close", show=False),
-        Binding("ctrl+q", "ignore", show=False, priority=True),
-        Binding("ctrl+c", "ignore", show=False, priority=True),
-        Binding("ctrl+p", "ignore", show=False, priority=True),
-    ]
+    BINDINGS = [Binding("escape", "close", show=False), *CLOSED_KEYS]
 
     def request_exit(self) -> None:
         """ctrl+q while already asking for the PIN: nothing more to do."""
