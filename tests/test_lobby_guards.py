@@ -189,4 +189,4 @@ async def test_correct_is_not_in_the_error_colour_and_channels_speak_one_languag
         assert "Telephone 1500200" in complaints and "Telepon" not in complaints
         assert "Fax (0380)" in complaints and "Faksimile" not in complaints
         bring = shown(app, "#bring")
-        assert "Nomor antrean" not in bring and "number and code on this screen" in bring
+        assert "Help Desk queue number" not in bring and "this queue number and code" in bring

@@ -16,8 +16,10 @@ def bring_line(office: Office, service_code: str, lang: str, proxy: bool = False
     itself: "bring: queue number" told people to bring what they hold), a device for the
     application service, the ID card, and for a proxy the power of attorney."""
     service = office.service(service_code)
-    bring = [say("lobby_bring_device", lang)] if service and service.requires_device else []
+    bring = [say("lobby_bring_this_ticket", lang)]
+    if service and service.requires_device:
+        bring.append(say("lobby_bring_device", lang))
     bring.append(say("lobby_bring_id", lang))
     if proxy:
         bring.append(say("lobby_bring_power_of_attorney", lang))
-    return say("lobby_bring_ticket", lang, what="; ".join(bring))
+    return say("lobby_bring", lang, what="; ".join(bring))

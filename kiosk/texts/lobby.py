@@ -213,13 +213,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lobby_free": ("Tidak dipungut biaya", "Free of charge"),
     "lobby_bring": ("Yang perlu dibawa: {what}", "Please bring: {what}"),
-    "lobby_bring_ticket": (
-        "Bawa ke loket: nomor dan kode ini; {what}",
-        "Bring to the counter: this number and code; {what}",
-    ),
+    "lobby_bring_this_ticket": ("nomor dan kode antrean ini", "this queue number and code"),
     "lobby_bring_device": (
-        "perangkat yang dapat membuka aplikasi perpajakan",
-        "a device that can open the tax applications",
+        "smartphone, laptop atau perangkat lain yang dapat membuka aplikasi perpajakan",
+        "a smartphone, laptop or other device that can open the tax applications",
     ),
     "lobby_bring_id": ("KTP atau kartu identitas lain", "your ID card"),
     "lobby_bring_power_of_attorney": ("surat kuasa", "the power of attorney"),
