@@ -54,16 +54,20 @@ async def test_two_fast_enters_on_take_the_number_leave_the_ticket_shown(sqlite_
 
 async def test_the_ticket_counts_down_longer_than_the_idle_time(sqlite_desk, clock):
     sqlite_desk.office = replace(sqlite_desk.office, lobby=LobbySettings(idle_seconds=20))
-    app = KioskApp(sqlite_desk, "lobby")
+    app = KioskApp(sqlite_desk, "lobby", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.push_screen(TicketScreen(sqlite_desk.book("perpajakan", "Ani")))
-        await until(pilot, lambda: "40 detik" in shown(app, "#countdown"))
+        await until(pilot, lambda: "in 40 seconds" in shown(app, "#countdown"))
         clock.advance(seconds=25)  # past the idle time of every other screen
-        await until(pilot, lambda: "15 detik" in shown(app, "#countdown"))
+        await until(pilot, lambda: "in 15 seconds" in shown(app, "#countdown"))
         assert isinstance(app.screen, TicketScreen)
-        clock.advance(seconds=16)
+        clock.advance(seconds=14)
+        await until(pilot, lambda: "in 1 second." in shown(app, "#countdown"))
+        clock.advance(seconds=2)
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        # The welcome's reset done before the app closes (else it is cancelled mid-way).
+        await until(pilot, lambda: not [w for w in app.screen.workers if w.is_running])
 
 
 async def test_a_double_tap_on_the_service_does_not_confirm_the_device(sqlite_desk,

@@ -226,6 +226,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Layar ini kembali ke awal dalam {seconds} detik.",
         "This screen goes back to the start in {seconds} seconds.",
     ),
+    "lobby_ticket_countdown_one": (
+        "Layar ini kembali ke awal dalam 1 detik.",
+        "This screen goes back to the start in 1 second.",
+    ),
     "lobby_print_failed": (
         "Tiket tidak dapat dicetak; silakan catat nomor dan kode Anda.",
         "The ticket could not be printed; please note your number and code.",

@@ -154,7 +154,9 @@ class TicketScreen(LobbyPage):
             return
         self.touched()
         for shown in self.query("#countdown").results(Static):
-            shown.update(self.t("lobby_ticket_countdown", seconds=int(left + 0.999)))
+            seconds = int(left + 0.999)
+            shown.update(self.t("lobby_ticket_countdown_one") if seconds == 1
+                         else self.t("lobby_ticket_countdown", seconds=seconds))
 
     async def _on_message(self, message: Message) -> None:
         # While guarded, a key or a click is dropped before anything sees it.
