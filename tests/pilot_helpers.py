@@ -13,13 +13,18 @@ async def click_ready(pilot, selector: str, timeout: float = 3.0) -> None:
     waited = 0.0
     while True:
         try:
-            pilot.app.screen.query_one(selector)
-            break
+            widget = pilot.app.screen.query_one(selector)
+            # A button that takes only a fresh touch (or is still disabled) is not ready yet.
+            if not (widget.disabled or getattr(widget, "guarded", False)):
+                break
         except NoMatches:
             if waited >= timeout:
                 raise
-            await pilot.pause(0.05)
-            waited += 0.05
+        if waited >= timeout:
+            break
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()  # the layout of a screen just shown may still move (its size classes)
     await pilot.click(selector)
 
 

@@ -76,6 +76,7 @@ async def test_lobby_folder_renamed_away_then_back(tmp_path, clock):
         await until(pilot, lambda: app.screen.query_one("#steps").current == "step-confirm")
         await pilot.click("#confirm-ok")
         await until(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
+        await until(pilot, lambda: not app.screen.guarded)  # the ticket's first seconds
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen)
                     and "13 dari 15" in screen_text(app))

@@ -83,7 +83,7 @@ async def test_walk_in_tax_consultation(sqlite_desk):
         visitor = sqlite_desk.detail(ticket.code).visitor
         assert (visitor.name, visitor.status, visitor.id_kind, visitor.id_number, visitor.phone) == (
             "Siti Aminah", "self", "npwp", NPWP, "+6281234567890")
-        await pilot.click("#home")
+        await click_ready(pilot, "#home")
         await pilot.pause()
         assert isinstance(app.screen, LobbyScreen)
         assert "14 dari 15" in shown(app, "#left")
@@ -124,13 +124,12 @@ async def test_fields_are_checked_as_typed_and_block_a_bad_form(sqlite_desk):
         await pilot.click("#service-perpajakan")
         await click_ready(pilot, "#status-self")
         await pilot.pause()
-        await pilot.press("enter")  # nothing typed: the name is required
-        await pilot.press("enter", "enter")
-        await until(pilot, lambda: shown(app, "#name-why") == "Nama wajib diisi.")
-        assert "Periksa kembali" in shown(app, "#form-why")
-        assert app.focused.id == "name"
+        # The name is offered, not required, today (issue 13): a wrong one still blocks.
         await pilot.press(*"Budi 7")
         assert "hanya boleh berisi huruf" in shown(app, "#name-why")
+        await pilot.press("enter", "enter", "enter")
+        await until(pilot, lambda: "Periksa kembali" in shown(app, "#form-why"))
+        assert app.focused.id == "name"
         app.screen.query_one("#name", Input).value = "Budi"
         await until(pilot, lambda: "Benar" in shown(app, "#name-why"))
         await type_into(pilot, "#id", "0130")
@@ -293,7 +292,7 @@ async def test_language_switch_and_english_flow(sqlite_desk):
         await pilot.pause()
         assert "Your queue number" in screen_text(app)
         assert "Free of charge" in screen_text(app)
-        await pilot.click("#home")  # done: the next visitor starts in Bahasa Indonesia
+        await click_ready(pilot, "#home")  # done: the next visitor starts in Bahasa Indonesia
         for _ in range(40):
             await pilot.pause(0.05)
             if app.lang == "id" and isinstance(app.screen, LobbyScreen):
@@ -338,6 +337,7 @@ async def test_store_trouble_is_a_calm_message(sqlite_desk, monkeypatch):
         assert "Nomor tidak dapat diambil" in shown(app, "#confirm-why")
         monkeypatch.setattr(sqlite_desk, "status", down)
         await pilot.click("#cancel")
+        await click_ready(pilot, "#ask-yes")  # a name was typed: "Cancel" asks first
         await pilot.pause()
         assert isinstance(app.screen, LobbyScreen)
         assert "sistem antrean sedang terganggu" in shown(app, "#trouble")

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from kiosk.app.app import KioskApp
+from screens.lobby import ticket as ticket_screen
 from screens.lobby.ticket import TicketScreen
 from pilot_helpers import click_ready
 
@@ -51,6 +52,7 @@ async def _welcome(pilot) -> None:
 def test_lobby_snapshot(view, lang, size, sqlite_desk, snap_compare, monkeypatch):
     codes = iter(["TKT234", "TKT345", "TKT456", "TKT567"])
     monkeypatch.setattr(sqlite_desk._booking, "_new_code", lambda: next(codes))
+    monkeypatch.setattr(ticket_screen, "GUARD_SECONDS", 3600.0)  # "Done" drawn the same
     app = KioskApp(sqlite_desk, "lobby", lang=lang)
     run_before = {"welcome": _welcome, "form_error": _form_with_errors,
                   "ticket": _ticket(sqlite_desk), "info": _info}[view]

@@ -48,9 +48,13 @@ class Booking:
              phone: str | None = None, day: dt.date | None = None,
              actor: str = "lobby") -> TicketView:
         check_service(self.office, service)
-        visitor = check_visitor(name, status=status, npwp=npwp, nik=nik, passport=passport,
-                                phone=phone)
         walk_in = day is None
+        # A walk-in today gets a number without typing (the officer completes who came at
+        # the counter); a booking holds a place on another day, so it says whose it is.
+        visitor = check_visitor(name, status=status, npwp=npwp, nik=nik, passport=passport,
+                                phone=phone, name_optional=True)
+        if not walk_in and not visitor.name and not visitor.id_number:
+            raise InvalidInput("name", "name_or_identity_required")
         day = day or self.clock.today()
         self.expiry.once_a_day()
         refusal = self.days.refusal(day)

@@ -121,7 +121,9 @@ def check_status(value: str | None) -> str:
 
 def check_visitor(name: str | None, *, status: str | None = "self", npwp: str | None = None,
                   nik: str | None = None, passport: str | None = None,
-                  phone: str | None = None) -> Visitor:
+                  phone: str | None = None, name_optional: bool = False) -> Visitor:
+    """The visitor as stored. With ``name_optional`` an empty name stays empty (a walk-in
+    whom the officer completes at the counter); a name typed is still checked."""
     given = [(kind, v) for kind, v in (("npwp", npwp), ("nik", nik), ("passport", passport))
              if v is not None and v.strip()]
     if len(given) > 1:
@@ -131,7 +133,8 @@ def check_visitor(name: str | None, *, status: str | None = "self", npwp: str | 
         id_kind, raw = given[0]
         checker = {"npwp": check_npwp, "nik": check_nik, "passport": check_passport}[id_kind]
         id_number = checker(raw)
-    return Visitor(check_name(name), check_status(status), id_kind, id_number, check_phone(phone))
+    named = check_name(name) if (name or "").strip() or not name_optional else ""
+    return Visitor(named, check_status(status), id_kind, id_number, check_phone(phone))
 
 
 def check_text(value: str | None, field: str, *, required: bool = False, max_len: int = TEXT_MAX) -> str:

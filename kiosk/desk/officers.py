@@ -109,6 +109,27 @@ class Officers:
                 return _view(row)
         raise refusal  # after the commit, so the try stays counted
 
+    @store_errors
+    def check_lobby_exit(self, name: str, pin: str) -> OfficerView:
+        """The officer, if the PIN is right, for leaving the lobby kiosk. Not a counter
+        login: a wrong PIN here is logged but not counted toward the officer's lockout, so
+        a visitor at the public terminal cannot lock an officer out of the counter (the
+        lobby slows guessing down on its own, screens.lobby.exit_backoff)."""
+        typed = "".join(ch for ch in (name or "").strip() if ch.isprintable())
+        with self.db.atomic():
+            row = stored.officer_to_check(typed)
+            ok = False
+            if row is not None and row.active:
+                try:
+                    ok = _hasher.verify(row.pin_hash, (pin or "").strip())
+                except (VerificationError, InvalidHashError):
+                    ok = False
+            self.audit_log.write("lobby_exit" if ok else "lobby_exit_failed",
+                                 row.name if row else "?", None, detail=typed[:MAX_TYPED_NAME])
+        if not ok or row is None:
+            raise NotAllowed("pin_wrong")
+        return _view(row)
+
     def _try(self, row: OfficerRow | None, typed: str, pin: str, counter: int | None,
              now: dt.datetime) -> NotAllowed | None:
         write = self.audit_log.write

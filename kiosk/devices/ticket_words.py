@@ -12,11 +12,13 @@ def free_line(lang: str) -> str:
 
 
 def bring_line(office: Office, service_code: str, lang: str, proxy: bool = False) -> str:
-    """The service's requirements, the ID card, and for a proxy the power of attorney."""
+    """This number and code (the service standard's "queue number" requirement is the ticket
+    itself: "bring: queue number" told people to bring what they hold), a device for the
+    application service, the ID card, and for a proxy the power of attorney."""
     service = office.service(service_code)
-    requirements = ((service.requirements_en if lang == "en" else service.requirements)
-                    if service else "")
-    bring = [requirements] if requirements else []
+    bring = [say("lobby_bring_this_ticket", lang)]
+    if service and service.requires_device:
+        bring.append(say("lobby_bring_device", lang))
     bring.append(say("lobby_bring_id", lang))
     if proxy:
         bring.append(say("lobby_bring_power_of_attorney", lang))

@@ -90,8 +90,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "A name may contain only letters, spaces, dots, commas, hyphens and apostrophes.",
     ),
     "npwp_invalid": (
-        "NPWP tidak valid: harus 15 atau 16 angka dengan angka pemeriksa yang benar.",
-        "Invalid NPWP: it must be 15 or 16 digits with a correct check digit.",
+        "NPWP tidak valid: harus 15 atau 16 angka. Cocokkan setiap angka dengan kartu NPWP Anda.",
+        "Invalid NPWP: it must be 15 or 16 digits. Please compare each digit with your NPWP card.",
     ),
     "nik_invalid": (
         "NIK tidak valid: harus 16 angka (kode wilayah dan tanggal lahir yang benar).",

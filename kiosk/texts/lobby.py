@@ -52,6 +52,53 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The officer helps you on that device.",
     ),
     "lobby_device_confirm": ("Ya, saya membawa perangkat", "Yes, I have my device with me"),
+    "lobby_take_now": ("Ambil nomor antrean sekarang", "Take my queue number now"),
+    "lobby_take_now_note": (
+        "Nama dan identitas tidak perlu diisi: petugas mencatatnya di loket saat memeriksa "
+        "kartu identitas Anda. Atau isi dulu di bawah ini:",
+        "No need to type your name or identity: the officer records them at the counter "
+        "when checking your ID card. Or fill them in first below:",
+    ),
+    "lobby_step_of": ("Langkah {step} dari {steps}", "Step {step} of {steps}"),
+    "lobby_more_below": (
+        "▼ Masih ada di bawah: geser ke bawah atau tekan ↓",
+        "▼ More below: scroll down or press ↓",
+    ),
+    "lobby_cancel_ask": (
+        "Batalkan? Isian Anda akan dihapus.",
+        "Cancel? What you typed will be deleted.",
+    ),
+    "lobby_cancel_keep": ("Tidak, lanjutkan mengisi", "No, go on"),
+    "lobby_cancel_yes": ("Ya, batalkan", "Yes, cancel"),
+    "lobby_form_who_needed": (
+        "Untuk hari lain, isi nama atau nomor identitas Anda: nomornya disimpan atas nama Anda.",
+        "For another day, please give your name or an identity number: the number is kept "
+        "for you.",
+    ),
+    "name_or_identity_required": (
+        "Pemesanan untuk hari lain memerlukan nama atau nomor identitas.",
+        "A booking for another day needs a name or an identity number.",
+    ),
+    "lobby_privacy_note": (
+        "Identitas dan telepon hanya dipakai petugas untuk melayani dan menghubungi Anda "
+        "tentang kunjungan ini, dan dihapus setelah {days} hari.",
+        "Your identity and telephone are used only by the officers to serve you and to "
+        "contact you about this visit, and are deleted after {days} days.",
+    ),
+    "lobby_confirm_name_later": ("(dicatat petugas di loket)", "(recorded at the counter)"),
+    # The on-screen keyboard and keypads.
+    "lobby_key_backspace": ("⌫ Hapus", "⌫ Delete"),
+    "lobby_key_clear": ("Kosongkan", "Clear"),
+    "lobby_key_shift": ("⇧ Huruf", "⇧ Shift"),
+    "lobby_key_space": ("Spasi", "Space"),
+    # Complaint channels, one language at a time (by the profile's kind of channel).
+    "lobby_channel_telepon": ("Telepon", "Telephone"),
+    "lobby_channel_faksimile": ("Faksimile", "Fax"),
+    "lobby_channel_email": ("Email", "Email"),
+    "lobby_channel_twitter": ("X (Twitter)", "X (Twitter)"),
+    "lobby_channel_website": ("Situs web", "Website"),
+    "lobby_channel_live_chat": ("Obrolan langsung", "Live chat"),
+    "lobby_channel_surat": ("Surat atau datang langsung", "Letter or in person"),
     "lobby_who_title": ("Siapa yang datang?", "Who is coming?"),
     "lobby_status_self": ("Wajib Pajak sendiri", "The taxpayer in person"),
     "lobby_status_representative": (
@@ -166,10 +213,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lobby_free": ("Tidak dipungut biaya", "Free of charge"),
     "lobby_bring": ("Yang perlu dibawa: {what}", "Please bring: {what}"),
+    "lobby_bring_this_ticket": ("nomor dan kode antrean ini", "this queue number and code"),
+    "lobby_bring_device": (
+        "smartphone, laptop atau perangkat lain yang dapat membuka aplikasi perpajakan",
+        "a smartphone, laptop or other device that can open the tax applications",
+    ),
     "lobby_bring_id": ("KTP atau kartu identitas lain", "your ID card"),
     "lobby_bring_power_of_attorney": ("surat kuasa", "the power of attorney"),
     "lobby_complaints": ("Saluran pengaduan", "Complaint channels"),
     "lobby_printed": ("Tiket Anda sedang dicetak.", "Your ticket is being printed."),
+    "lobby_ticket_countdown": (
+        "Layar ini kembali ke awal dalam {seconds} detik.",
+        "This screen goes back to the start in {seconds} seconds.",
+    ),
+    "lobby_ticket_countdown_one": (
+        "Layar ini kembali ke awal dalam 1 detik.",
+        "This screen goes back to the start in 1 second.",
+    ),
     "lobby_print_failed": (
         "Tiket tidak dapat dicetak; silakan catat nomor dan kode Anda.",
         "The ticket could not be printed; please note your number and code.",
@@ -242,6 +302,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lobby_unlock_name": ("Nama petugas", "Officer name"),
     "lobby_unlock_pin": ("PIN", "PIN"),
     "lobby_unlock_go": ("Buka", "Unlock"),
+    "lobby_unlock_wait": (
+        "Terlalu banyak PIN salah di sini; coba lagi setelah {seconds} detik.",
+        "Too many wrong PINs here; try again in {seconds} seconds.",
+    ),
     "lobby_unlock_no_officers": (
         "Belum ada petugas terdaftar; tambahkan dengan `kiosk officer add`.",
         "No officer is registered yet; add one with `kiosk officer add`.",

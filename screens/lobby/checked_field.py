@@ -53,6 +53,7 @@ class CheckedField(Vertical):
         required one is only reported once the person tries to go on."""
         value, box = self.box.value, self.box
         why = self.query_one(f"#{self.field}-why", Static)
+        why.remove_class("good")
         if not value.strip() and (not self.required or not final):
             why.update("")
             box.remove_class("bad", "good")
@@ -68,6 +69,7 @@ class CheckedField(Vertical):
             box.set_class(True, "bad").set_class(False, "good")
             return False
         why.update(self.app.t("lobby_field_ok"))
+        why.add_class("good")
         box.set_class(False, "bad").set_class(True, "good")
         return True
 

@@ -1,5 +1,6 @@
-"""Check-in: the booking code typed, or scanned (a scanner types it and presses Enter);
-the ticket joins today's waiting list. Every refusal is a plain sentence."""
+"""Check-in: the booking code touched on the code keypad, typed, or scanned (a scanner
+types it and presses Enter); the ticket joins today's waiting list. Every refusal is a
+plain sentence."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from kiosk.desk.errors import DeskError, NotFound, Refused
 from kiosk.texts.dates import long_date
 from kiosk.desk.states import CALLED, CANCELLED, DONE, SERVING, WAITING
 from screens.lobby.field import LobbyInput
+from screens.lobby.keypad import CodePad
 from screens.common.role_app import RoleApp
 from screens.lobby.page import LobbyPage
 
 
 class CheckInScreen(LobbyPage):
     app = getters.app(RoleApp)
-    CSS_PATH = "checkin.tcss"
+    CSS_PATH = ["checkin.tcss", "keys.tcss"]
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -27,13 +29,20 @@ class CheckInScreen(LobbyPage):
             yield Static(t("lobby_checkin_title"), id="checkin-title")
             yield Static(t("lobby_checkin_prompt"), id="checkin-prompt")
             yield LobbyInput(id="code", max_length=32, placeholder="ABC-DEF")
+            # Only the characters a code can hold; outside any focusable box, so a touch
+            # on a key leaves the focus (and a scanner's typing) in the field.
+            yield CodePad()
             yield Static("", id="checkin-why")
             yield Button(t("lobby_checkin_go"), id="checkin-go", variant="success")
         with Horizontal(id="checkin-nav"):
             yield Button(t("lobby_back"), id="back")
 
     def on_mount(self) -> None:
-        self.query_one("#code").focus()
+        code = self.query_one("#code", Input)
+        pad = self.query_one(CodePad)
+        pad.type_into(code)
+        pad.add_class("-shown")
+        code.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.run_busy(self.check_in())

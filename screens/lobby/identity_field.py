@@ -45,3 +45,4 @@ class IdentityField(Vertical):
         self.kind = self.number.kind = (event.pressed.id or "kind-npwp").removeprefix("kind-")
         self.number.relabel(self._number_label(self.kind))
         self.number.check()
+        self.number.box.focus()  # on with the number, on the keys that kind takes

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from screens.lobby.page import LobbyPage
+from screens.lobby.words import channel_label
 from screens.common.role_app import RoleApp
 
 
@@ -45,7 +46,7 @@ class InfoScreen(LobbyPage):
                     yield Static(text, classes="info-body")
             yield Static(t("lobby_complaints"), classes="info-head")
             for c in office.complaint_channels:
-                yield Static(f"• {c.label}: {c.value}", classes="info-body")
+                yield Static(f"• {channel_label(c, self.app.lang)}: {c.value}", classes="info-body")
             yield Static(t("lobby_info_office"), classes="info-head")
             lines = [office.name, office.address, t("lobby_info_phone", phone=office.phone)]
             if office.parent:

@@ -29,7 +29,7 @@ class ConfirmStep(Step):
         self.query_one("#summary", Static).update("\n".join([
             f"{t('lobby_confirm_service')}: {service}",
             f"{t('lobby_confirm_day')}: {when}",
-            f"{t('lobby_confirm_name')}: {name}",
+            f"{t('lobby_confirm_name')}: {name or t('lobby_confirm_name_later')}",
             f"{t('lobby_confirm_status')}: {t(f'lobby_status_{status}')}",
         ]))
         self.query_one("#confirm-why", Static).update("")

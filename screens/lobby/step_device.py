@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from data.office import Service
+from screens.lobby.fresh import FreshButton
 from screens.lobby.step import Step
 
 
@@ -26,7 +27,9 @@ class DeviceStep(Step):
         yield Static(t("lobby_device_body"), classes="body")
         requirements = self.service.requirements_en if en else self.service.requirements
         yield Static(t("lobby_bring", what=requirements), classes="body")
-        yield Button(t("lobby_device_confirm"), id="device-ok", variant="success", classes="big")
+        # A fresh touch only: the second tap of a double tap on the service lands here.
+        yield FreshButton(t("lobby_device_confirm"), id="device-ok", variant="success",
+                          classes="big")
 
     def focus_first(self) -> None:
         self.query_one("#device-ok").focus()

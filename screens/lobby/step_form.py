@@ -1,5 +1,6 @@
 """About the visitor: the name, the identity and the telephone, each checked as typed;
-"Next" (or Enter on the last field) goes on only when they are right."""
+"Next" (in the screen's bar, always in view; or Enter on the last field) goes on only when
+they are right."""
 
 from __future__ import annotations
 
@@ -34,16 +35,19 @@ class FormStep(Step):
         t = self.t
         yield Static(t("lobby_form_title"), classes="heading")
         yield Static(t("lobby_proxy_note"), id="proxy-note")
-        self.name_field = CheckedField("name", t("lobby_field_name"), "name", required=True,
-                                       max_length=100)
+        # Offered, not required: today the officer completes it at the counter; a booking
+        # for another day asks for a name or an identity (``names_someone``).
+        self.name_field = CheckedField("name", t("lobby_field_name"), "name", max_length=100,
+                                       placeholder=t("lobby_optional"))
         self.identity_field = IdentityField()
         self.phone_field = CheckedField("phone", t("lobby_field_phone"), "phone",
                                         placeholder=t("lobby_optional"))
         yield self.name_field
         yield self.identity_field
         yield self.phone_field
+        yield Static(t("lobby_privacy_note", days=self.app.desk.office.privacy.retention_days),
+                     id="privacy-note", classes="note")
         yield Static("", id="form-why", classes="why")
-        yield Button(t("lobby_next"), id="form-next", variant="success", classes="big")
 
     def for_proxy(self, proxy: bool) -> None:
         """A proxy is told to bring the power of attorney."""
@@ -62,6 +66,20 @@ class FormStep(Step):
         fields[good.index(False)].box.focus()
         return False
 
+    def names_someone(self) -> bool:
+        """A name or an identity typed: what a booking for another day needs."""
+        return bool(self.name_field.value.strip() or self.identity_field.number.value.strip())
+
+    def filled(self) -> bool:
+        """Anything typed that "Cancel" would throw away."""
+        return any(field.value.strip() for field in
+                   (self.name_field, self.identity_field.number, self.phone_field))
+
+    def ask_for_who(self) -> None:
+        """Another day: the place is held for someone, so a name or an identity is asked."""
+        self.query_one("#form-why", Static).update(self.t("lobby_form_who_needed"))
+        self.name_field.box.focus()
+
     def visitor(self) -> Visitor:
         return Visitor(self.name_field.value, self.identity_field.identity(),
                        self.phone_field.value)
@@ -76,7 +94,3 @@ class FormStep(Step):
             self.post_message(self.GoOn())
         elif event.input in order:
             order[order.index(event.input) + 1].focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "form-next":
-            self.post_message(self.GoOn())

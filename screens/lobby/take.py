@@ -1,19 +1,21 @@
-"""Taking a number: (device) → who is coming → about you → (the day) → confirm → the ticket.
+"""Taking a number: (device) → "take my number now" → the ticket, for a walk-in today; or
+(device) → who is coming → about you → (the day) → confirm → the ticket.
 
 One screen with one step shown at a time (each step a widget of its own, beside this
 file); "Back" goes one step back. Every field is checked as it is typed with the reason
-shown under it. The day step appears only when today is not possible, with why and every
+shown under it, and typed on the on-screen keyboard or keypad shown under the step (or a
+physical keyboard). The day step appears only when today is not possible, with why and every
 day of the booking horizon; a day refused while the taxpayer confirms brings them back to
-it, in view, with the refusal on top."""
+it, in view, with the refusal on top. A day other than today needs a name or an identity."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from textual import getters
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, Input, RadioSet, Static
 
 from data.office import Service
 from kiosk.desk.errors import DayNotBookable, DeskError
@@ -21,19 +23,24 @@ from kiosk.desk.days import DayOption
 from kiosk.desk.records import DayStatus
 from kiosk.texts.dates import long_date
 from screens.common.role_app import RoleApp
+from screens.lobby.ask_cancel import AskCancel
 from screens.lobby.day_words import today_not_why
+from screens.lobby.keyboard import Keyboard
+from screens.lobby.keypad import DigitPad
+from screens.lobby.keys import KeyPanel
 from screens.lobby.page import LobbyPage
 from screens.lobby.step import Step
 from screens.lobby.step_confirm import ConfirmStep
 from screens.lobby.step_day import DayStep
 from screens.lobby.step_device import DeviceStep
-from screens.lobby.step_form import FormStep
+from screens.lobby.step_form import FormStep, Visitor
 from screens.lobby.step_who import WhoStep
 
 
 class TakeScreen(LobbyPage):
     app = getters.app(RoleApp)
-    CSS_PATH = "take.tcss"
+    CSS_PATH = ["take.tcss", "keys.tcss"]
+    HINT_SECONDS = 0.3  # how often "more below" is looked at
 
     def __init__(self, service: str) -> None:
         super().__init__()
@@ -52,7 +59,9 @@ class TakeScreen(LobbyPage):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="take"):
-            yield Static(self.service_name(), id="take-title")
+            with Horizontal(id="take-top"):
+                yield Static(self.service_name(), id="take-title")
+                yield Static("", id="take-count")
             with ContentSwitcher(id="steps"):
                 yield DeviceStep(self.service)
                 self.who = WhoStep()
@@ -63,12 +72,59 @@ class TakeScreen(LobbyPage):
                 yield self.day_step
                 self.confirm_step = ConfirmStep()
                 yield self.confirm_step
+            yield Static(self.t("lobby_more_below"), id="more-below")
+            # Outside the steps' scrolling page: a touch on a key leaves the focus in its field.
+            self.panels = {"name": Keyboard(), "passport": Keyboard(digits=True, id="passport-keys"),
+                           "digits": DigitPad()}
+            yield from self.panels.values()
             with Horizontal(id="take-nav"):
                 yield Button(self.t("lobby_back"), id="back")
+                # Here, not on the form's page: in view whatever the errors and the keys take.
+                yield Button(self.t("lobby_next"), id="form-next", variant="success")
                 yield Button(self.t("lobby_cancel"), id="cancel", variant="error")
 
     def on_mount(self) -> None:
         self.go("step-device" if self.service.requires_device else "step-who")
+        self.set_interval(self.HINT_SECONDS, self._more_below)
+
+    def _today_open(self) -> bool:
+        status = self.app.follower.status
+        return status is None or status.bookable  # unknown yet: try, the desk says why not
+
+    # ----- the on-screen keyboard and keypad --------------------------------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The panel that types what the focused field takes; none for a button."""
+        if isinstance(event.widget, RadioSet):
+            return  # choosing NPWP / NIK / passport: the keys stay where the finger is
+        field = event.widget if isinstance(event.widget, Input) else None
+        kind = {"name": "name", "phone": "digits"}.get(field.id or "") if field else None
+        if field is not None and field.id == "id":
+            kind = "passport" if self.form.identity_field.kind == "passport" else "digits"
+            # The choice of NPWP / NIK / passport stays in view above its number.
+            self.call_after_refresh(self.form.identity_field.scroll_visible, animate=False)
+        for name, panel in self.panels.items():
+            panel.set_class(name == kind, "-shown")
+            panel.type_into(field if name == kind else None)
+
+    def _more_below(self) -> None:
+        """A visible hint while the step's page goes on below the screen."""
+        steps = self.query_one("#steps", ContentSwitcher)
+        step = self.query_one(f"#{steps.current}", Step) if steps.current else None
+        more = step is not None and step.scroll_y < step.max_scroll_y
+        self.query_one("#more-below").display = more
+
+    def _count_steps(self, step: str) -> None:
+        """"Step 2 of 4": the way planned from here (today at once, or with the details)."""
+        device = ["step-device"] if self.service.requires_device else []
+        if step in ("step-device", "step-who") and self._today_open():
+            plan = device + ["step-who"]
+        else:
+            day = [] if self.day is None and self._today_open() else ["step-day"]
+            plan = device + ["step-who", "step-form", *day, "step-confirm"]
+        number = plan.index(step) + 1 if step in plan else len(plan)
+        self.query_one("#take-count", Static).update(
+            self.t("lobby_step_of", step=number, steps=len(plan)))
 
     # ----- moving between steps ---------------------------------------------------------
 
@@ -78,7 +134,13 @@ class TakeScreen(LobbyPage):
 
     def _show(self, step: str) -> None:
         self.query_one("#steps", ContentSwitcher).current = step
-        self.query_one(f"#{step}", Step).focus_first()
+        shown = self.query_one(f"#{step}", Step)
+        if step == "step-who":
+            self.who.offer_now(self._today_open() and not self.form.filled())
+        self.query_one("#form-next").display = step == "step-form"
+        shown.shown()
+        shown.focus_first()
+        self._count_steps(step)
 
     async def action_go_back(self) -> None:
         if not self.busy:
@@ -96,6 +158,10 @@ class TakeScreen(LobbyPage):
     def on_device_step_ready(self, message: DeviceStep.Ready) -> None:
         if not self.busy:
             self.go("step-who")
+
+    def on_who_step_take_now(self, message: WhoStep.TakeNow) -> None:
+        self.day = None
+        self.run_busy(self.book(Visitor("", {}, ""), where="#who-why"))
 
     def on_who_step_chosen(self, message: WhoStep.Chosen) -> None:
         if not self.busy:
@@ -118,7 +184,16 @@ class TakeScreen(LobbyPage):
             return  # the store is still answering the last tap
         if event.button.id == "back":
             await self.back()
+        elif event.button.id == "form-next":
+            self.run_busy(self.form_next())
         elif event.button.id == "cancel":
+            if self.form.filled():  # something typed: ask before throwing it away
+                self.app.push_screen(AskCancel(), self._cancel_answered)
+            else:
+                self.dismiss()
+
+    def _cancel_answered(self, cancel: bool | None) -> None:
+        if cancel and self.is_current:
             self.dismiss()
 
     async def form_next(self) -> None:
@@ -150,6 +225,15 @@ class TakeScreen(LobbyPage):
             self.day = None
             self.confirm()
             return
+        if not self.form.names_someone():
+            # Another day holds a place for someone: a name or an identity first.
+            self.form.ask_for_who()
+            self.who.offer_now(False, refusal.message(self.app.lang, long_dates=True)
+                               if refusal else "")
+            if self.steps[-1] != "step-form":
+                self.go("step-form")
+                self.form.ask_for_who()
+            return
         why = refusal.message(self.app.lang, long_dates=True) if refusal else self.t(
             "lobby_day_today_not", why=today_not_why(self.app, status))
         await self.day_step.offer(why, days, refused=refusal is not None)
@@ -170,10 +254,10 @@ class TakeScreen(LobbyPage):
                                     self.who.status)
         self.go("step-confirm")
 
-    async def book(self) -> None:
-        visitor = self.form.visitor()
+    async def book(self, visitor: Visitor | None = None, where: str = "#confirm-why") -> None:
+        visitor = visitor or self.form.visitor()
         try:
-            async with self.working("#confirm-why"):
+            async with self.working(where):
                 ticket = await self.app.store.call(
                     self.app.desk.book, self.service_code, visitor.name, status=self.who.status,
                     phone=visitor.phone, day=self.day, **visitor.identity)
@@ -182,7 +266,7 @@ class TakeScreen(LobbyPage):
             await self.choose_day(refusal=exc)
             return
         except DeskError as exc:
-            self.query_one("#confirm-why", Static).update(
+            self.query_one(where, Static).update(
                 self.t("lobby_booking_failed", why=exc.message(self.app.lang, long_dates=True)))
             return
         from screens.lobby.ticket import TicketScreen

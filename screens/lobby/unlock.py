@@ -11,7 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from kiosk.desk.errors import DeskError
+from screens.lobby.exit_backoff import backoff_of
 from screens.lobby.field import LobbyInput
+from screens.lobby.page import CLOSED_KEYS
 from screens.common.store_work import StoreWork
 from screens.common.role_app import RoleApp
 
@@ -19,12 +21,7 @@ from screens.common.role_app import RoleApp
 class UnlockScreen(StoreWork, ModalScreen[None]):
     app = getters.app(RoleApp)
     CSS_PATH = "unlock.tcss"
-    BINDINGS = [
-        Binding("escape", "close", show=False),
-        Binding("ctrl+q", "ignore", show=False, priority=True),
-        Binding("ctrl+c", "ignore", show=False, priority=True),
-        Binding("ctrl+p", "ignore", show=False, priority=True),
-    ]
+    BINDINGS = [Binding("escape", "close", show=False), *CLOSED_KEYS]
 
     def request_exit(self) -> None:
         """ctrl+q while already asking for the PIN: nothing more to do."""
@@ -64,14 +61,26 @@ class UnlockScreen(StoreWork, ModalScreen[None]):
         name = self.query_one("#officer", Input).value
         pin = self.query_one("#pin", Input)
         secret, pin.value = pin.value, ""  # the PIN never stays on screen
-        try:
-            # The store thread: a PIN check takes a while on purpose (Argon2).
-            async with self.working("#unlock-why"):
-                await self.app.store.call(self.app.officers.login, name, secret)
-        except DeskError as exc:
-            self.query_one("#unlock-why", Static).update(exc.message(self.app.lang))
+        backoff = backoff_of(self.app)
+        wait = backoff.wait_left()
+        if wait:  # not even checked: guessing at the public terminal is slowed down
+            self.query_one("#unlock-why", Static).update(
+                self.app.t("lobby_unlock_wait", seconds=wait))
             pin.focus()
             return
+        try:
+            # The store thread: a PIN check takes a while on purpose (Argon2). Not a
+            # counter login: wrong tries here never lock the officer out of the counter.
+            async with self.working("#unlock-why"):
+                await self.app.store.call(self.app.officers.check_lobby_exit, name, secret)
+        except DeskError as exc:
+            backoff.failed()
+            wait = backoff.wait_left()
+            self.query_one("#unlock-why", Static).update(
+                self.app.t("lobby_unlock_wait", seconds=wait) if wait else exc.message(self.app.lang))
+            pin.focus()
+            return
+        backoff.succeeded()
         self.query_one("#unlock", ContentSwitcher).current = "exit-menu"
         self.query_one("#exit-back").focus()
 

@@ -158,6 +158,8 @@ class LobbyScreen(LobbyPage):
             return
         if getattr(self.app.screen, "busy", False):
             return  # a booking under way ends on its ticket, which is then left idle
+        if getattr(self.app.screen, "counts_down", False):
+            return  # the ticket goes back by its own, longer, countdown
         if len(self.app.screen_stack) > 1 or self.app.lang != self.start_lang:
             self.last_touch = self.app.desk.now()
             self.run_worker(self.reset(), group="reset", exclusive=True)
@@ -171,7 +173,15 @@ class LobbyScreen(LobbyPage):
             await self.recompose()
         while len(self.app.screen_stack) > 1:
             await self.app.pop_screen()
+        self.focus_first()
         await self._read_now()
+
+    def focus_first(self) -> None:
+        """Something always has the focus: the first service (a recompose drops it)."""
+        buttons = self.query(".service").results(Button)
+        first = next(buttons, None)
+        if first is not None:
+            first.focus()
 
     # ----- actions ----------------------------------------------------------------------
 
@@ -196,6 +206,7 @@ class LobbyScreen(LobbyPage):
         elif button == "language":
             self.app.lang = "en" if self.app.lang == "id" else "id"
             await self.recompose()
+            self.query_one("#language").focus()  # where the finger was: switch back at once
             self._clock_text = ""
             self.show()
 
