@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.app.app import KioskApp
 from screens.counter.report import ReportScreen
-from test_counter_helpers import SUPER_PIN, add_officers, logged_in, wait_for
+from test_counter_helpers import SUPER_PIN, add_officers, caught_up, logged_in, wait_for
 from test_counter_report import a_known_day
 
 SIZES = [(80, 24), (120, 36)]
@@ -48,6 +48,8 @@ def test_counter_day_with_a_ticket_in_hand(snap_compare, sqlite_desk, clock, siz
         await pilot.press("s")
         await wait_for(pilot, lambda: day.in_hand.ticket.state == "serving"
                        and day.status.tickets[1].state == "called")
+        # The other counter's call read in and nothing under way: the same picture each run.
+        await wait_for(pilot, lambda: caught_up(day, desk))
         clock.set(2026, 11, 30, 9, 44)  # within the idle time since the last key
         day.tick()  # the clock, the elapsed time and the waits, as each second
         await pilot.pause()

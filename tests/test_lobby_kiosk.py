@@ -15,7 +15,7 @@ from screens.lobby.welcome import LobbyScreen
 from screens.lobby.take import TakeScreen
 from screens.lobby.ticket import TicketScreen
 from screens.lobby.unlock import UnlockScreen
-from pilot_helpers import click_ready
+from pilot_helpers import click_ready, until
 
 
 def shown(app, selector: str) -> str:
@@ -130,16 +130,17 @@ async def test_idle_seconds_come_from_the_profile(sqlite_desk, clock):
 async def test_escape_goes_back_one_step(sqlite_desk):
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.click("#service-aplikasi")
+        def step() -> str | None:
+            found = app.screen.query("#steps")
+            return found.first().current if found else None
+
+        await click_ready(pilot, "#service-aplikasi")
         await click_ready(pilot, "#device-ok")
-        await pilot.pause()
-        assert app.screen.query_one("#steps").current == "step-who"
+        await until(pilot, lambda: step() == "step-who")
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.query_one("#steps").current == "step-device"
+        await until(pilot, lambda: step() == "step-device")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, LobbyScreen)
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
         await pilot.press("escape")  # the welcome stays
         await pilot.pause()
         assert isinstance(app.screen, LobbyScreen) and app.is_running
