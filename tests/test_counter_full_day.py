@@ -76,8 +76,8 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         async def move(pilot, day, key, done):
             clock.advance(seconds=30)
             await pilot.press(key)
-            await wait_for(pilot, done, tries=400)
-            await wait_for(pilot, lambda: caught_up(day, reader), tries=400)
+            await wait_for(pilot, done, timeout=30)
+            await wait_for(pilot, lambda: caught_up(day, reader), timeout=30)
             return clock()
 
         async def finish(pilot, day, code, topic, follow_up=False):
@@ -91,7 +91,7 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
                 dialog.query_one("#outcome-follow_up").value = True
             dialog.query_one(Input).focus()
             await pilot.press("enter")  # the note's enter finishes, as the button does
-            await wait_for(pilot, lambda: reader.ticket(code).state == "done", tries=400)
+            await wait_for(pilot, lambda: reader.ticket(code).state == "done", timeout=30)
             finished[code] = clock()
             await wait_for(pilot, lambda: pilot.app.screen is day and caught_up(day, reader),
                            tries=400)
@@ -112,12 +112,12 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         await p1.press("t")
         await wait_for(p1, lambda: p1.app.screen.query("#transfer-aplikasi"))
         await p1.click("#transfer-aplikasi")
-        await wait_for(p1, lambda: reader.ticket(codes[2]).service == "aplikasi", tries=400)
-        await wait_for(p1, lambda: p1.app.screen is day1 and caught_up(day1, reader), tries=400)
+        await wait_for(p1, lambda: reader.ticket(codes[2]).service == "aplikasi", timeout=30)
+        await wait_for(p1, lambda: p1.app.screen is day1 and caught_up(day1, reader), timeout=30)
         started[codes[2]] = await move(p1, day1, "s", lambda: day1.in_hand.ticket.state == "serving")
         await finish(p1, day1, codes[2], "e-Bupot", follow_up=True)
         # Number 2 comes back: returned at counter 2, called again (lowest waiting), served.
-        await wait_for(p2, lambda: caught_up(day2, reader), tries=400)
+        await wait_for(p2, lambda: caught_up(day2, reader), timeout=30)
         table = day2.query_one("DataTable")
         table.move_cursor(row=table.get_row_index(codes[1]))
         await p2.pause()
@@ -127,15 +127,15 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         started[codes[1]] = await move(p2, day2, "s", lambda: day2.in_hand.ticket.state == "serving")
         await finish(p2, day2, codes[1], "e-Faktur")
         # Number 6 gives up: cancelled at counter 1.
-        await wait_for(p1, lambda: caught_up(day1, reader), tries=400)
+        await wait_for(p1, lambda: caught_up(day1, reader), timeout=30)
         table = day1.query_one("DataTable")
         table.move_cursor(row=table.get_row_index(codes[5]))
         await p1.pause()
         await p1.press("c")
         await wait_for(p1, lambda: p1.app.screen.query("#cancel-ok"))
         await p1.press(*"pulang", "enter")
-        await wait_for(p1, lambda: reader.ticket(codes[5]).state == "cancelled", tries=400)
-        await wait_for(p1, lambda: p1.app.screen is day1 and caught_up(day1, reader), tries=400)
+        await wait_for(p1, lambda: reader.ticket(codes[5]).state == "cancelled", timeout=30)
+        await wait_for(p1, lambda: p1.app.screen is day1 and caught_up(day1, reader), timeout=30)
         # Number 4 is called at counter 1 and still there at the report; 5 still waits.
         called[codes[3]] = await move(p1, day1, "n", holds(day1, 4))
 
@@ -149,7 +149,7 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         await wait_for(p2, lambda: "Ya, tutup" in str(dialog.query_one("#quota-close").label))
         assert reader.status(tomorrow).quota == 15
         await p2.click("#quota-close")
-        await wait_for(p2, lambda: reader.status(tomorrow).quota == 0, tries=400)
+        await wait_for(p2, lambda: reader.status(tomorrow).quota == 0, timeout=30)
         await p2.press("escape")
         await wait_for(p2, lambda: p2.app.screen is day2)
 
@@ -165,12 +165,12 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         # The report screen, for today and tomorrow.
         await p2.press("p")
         await wait_for(p2, lambda: isinstance(p2.app.screen, ReportScreen)
-                       and p2.app.screen.report is not None, tries=400)
+                       and p2.app.screen.report is not None, timeout=30)
         screen = p2.app.screen
         screen.query_one("#report-end", Input).value = tomorrow.isoformat()
         screen.report = None
         await p2.click("#report-show")
-        await wait_for(p2, lambda: screen.report is not None, tries=400)
+        await wait_for(p2, lambda: screen.report is not None, timeout=30)
         summary = label(screen, "#report-total")
         assert summary.startswith("Nomor dikeluarkan 6 (batal 1) · dilayani 3 · tidak hadir 0")
         wait_min = int(expect["average_wait_seconds"] // 60)
@@ -180,7 +180,7 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         assert "hari mendatang: 1" in opened
         await p2.press("f2")
         path = tmp_path / f"laporan-helpdesk-{real_today}-{tomorrow}.csv"
-        await wait_for(p2, path.exists, tries=400)
+        await wait_for(p2, path.exists, timeout=30)
 
     reader.db.close()
 

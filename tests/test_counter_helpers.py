@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pilot_helpers import until
+
 from kiosk.desk.officers import Officers
 
 PIN, SUPER_PIN = "1234", "9876"
@@ -12,13 +14,13 @@ def add_officers(desk) -> None:
     Officers(desk).add("Sari Dewi", "supervisor", SUPER_PIN, "test")
 
 
-async def wait_for(pilot, condition, tries: int = 150) -> None:
-    """Moves run in the counter's store thread: give them a moment to land."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    assert condition(), "the screen never got there"
+async def wait_for(pilot, condition, timeout: float = 15.0) -> None:
+    """Moves run in the counter's store thread: give them a moment to land (a deadline
+    on the wall clock, generous for a loaded machine; tests/pilot_helpers.py ``until``)."""
+    try:
+        await until(pilot, condition, timeout)
+    except AssertionError:
+        raise AssertionError("the screen never got there") from None
 
 
 def fails_once(real, error: Exception):

@@ -143,7 +143,7 @@ async def test_lobby_booking_while_another_process_holds_the_write_lock(sqlite_d
         # Held past the busy timeout: "please wait", then a sentence; nothing half-written.
         with write_lock_held(desk):
             await confirm_and_wait(pilot)
-            await wait_for(pilot, lambda: say("store_busy", "id") in confirm_why(app), tries=500)
+            await wait_for(pilot, lambda: say("store_busy", "id") in confirm_why(app), timeout=30)
             assert "locked" not in confirm_why(app)
             assert say("lobby_working", "id") not in confirm_why(app)
             no_traceback(app)
@@ -229,16 +229,16 @@ async def test_postgresql_restarts_while_the_role_runs(own_pg, clock, role):
         other.db.close()
         if role == "lobby":
             left = say("lobby_left_today", "id", left=13, quota=15)
-            await wait_for(pilot, lambda: left in screen_text(app), tries=250)
+            await wait_for(pilot, lambda: left in screen_text(app), timeout=20)
             await take(pilot, "perpajakan", name="Maria Bria")
             await pilot.click("#confirm-ok")
             await wait_for(pilot, lambda: type(app.screen).__name__ == "TicketScreen")
         elif role == "board":
             await wait_for(pilot, lambda: app.screen.status is not None
-                           and app.screen.status.issued == 2, tries=250)
+                           and app.screen.status.issued == 2, timeout=20)
         else:
             day = app.screen
-            await wait_for(pilot, lambda: day.status.issued == 2, tries=250)
+            await wait_for(pilot, lambda: day.status.issued == 2, timeout=20)
             await pilot.press("n")
             await wait_for(pilot, lambda: day.in_hand and day.in_hand.ticket.number == 1)
         no_traceback(app)
@@ -338,10 +338,10 @@ async def test_postgresql_down_while_the_role_runs(own_pg, clock, role):
             down = lambda: STORE_DOWN in screen_text(app)  # noqa: E731
         try:
             own_pg.stop()
-            await wait_for(pilot, down, tries=250)
+            await wait_for(pilot, down, timeout=20)
             no_traceback(app)
         finally:
             own_pg.start()
-        await wait_for(pilot, lambda: not down(), tries=400)
+        await wait_for(pilot, lambda: not down(), timeout=30)
         no_traceback(app)
     desk.db.close()

@@ -55,24 +55,29 @@ async def test_officer_pin_unlocks_the_exit_menu(sqlite_desk):
     officers.add("Petrus Lango", "officer", "4321", actor="setup")
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
+        def box() -> str | None:
+            found = app.screen.query("#unlock")
+            return found.first().current if found else None
+
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        await pilot.press(*"Petrus Lango", "enter", *"1111", "enter")
-        await pilot.pause()
-        assert "PIN salah" in shown(app, "#unlock-why")
-        assert app.screen.query_one("#unlock").current == "pin-box"
+        await until(pilot, lambda: box() == "pin-box")
+        await pilot.press(*"Petrus Lango", "enter")
+        await until(pilot, lambda: box() == "pin-box")
+        await pilot.press(*"1111", "enter")  # the PIN is checked in the store's thread
+        await until(pilot, lambda: "PIN salah" in shown(app, "#unlock-why"))
+        assert box() == "pin-box"
         await pilot.press(*"4321", "enter")
-        await pilot.pause()
-        assert app.screen.query_one("#unlock").current == "exit-menu"
-        await pilot.click("#exit-back")  # an officer may also just go back
-        await pilot.pause()
-        assert isinstance(app.screen, LobbyScreen)
+        await until(pilot, lambda: box() == "exit-menu")
+        await click_ready(pilot, "#exit-back")  # an officer may also just go back
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        await pilot.press(*"Petrus Lango", "enter", *"4321", "enter")
-        await pilot.pause()
-        await pilot.click("#exit-quit")
-        await pilot.pause()
+        await until(pilot, lambda: box() is not None)
+        await pilot.press(*"Petrus Lango", "enter")
+        await until(pilot, lambda: box() == "pin-box")
+        await pilot.press(*"4321", "enter")
+        await until(pilot, lambda: box() == "exit-menu")
+        await click_ready(pilot, "#exit-quit")
+        await until(pilot, lambda: not app.is_running)
     assert not app.is_running
     assert app.return_code == 0
     actions = [entry.action for entry in officers.audit()]
