@@ -94,6 +94,13 @@ class TicketRows:
             sql = self._updates[names] = f"UPDATE ticket SET {sets} WHERE id = {self._p}"
         self.db.execute_sql(sql, (*changes.values(), ticket_id))
 
+    def record_visitor(self, ticket_id: int, name: str, status: str, id_kind: str,
+                       id_number: str, phone: str) -> None:
+        """Who came, as the officer recorded it at the counter (never a move's column)."""
+        sql = (f"UPDATE ticket SET visitor_name = {self._p}, visitor_status = {self._p}, "
+               f"id_kind = {self._p}, id_number = {self._p}, phone = {self._p} WHERE id = {self._p}")
+        self.db.execute_sql(sql, (name, status, id_kind, id_number, phone, ticket_id))
+
     def free_place(self, day: dt.date) -> None:
         """A cancelled number no longer counts against the day's quota."""
         self.db.execute_sql(self._free_place, (day.isoformat(),))

@@ -30,6 +30,7 @@ from kiosk.desk.expiry import Expiry
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
+from kiosk.desk.visitors import Visitors
 from kiosk.desk.records import DayChoice, DayStatus, FinishedView, TicketDetail, TicketView
 from kiosk.desk.wait_estimate import Ahead, WaitEstimate
 
@@ -54,6 +55,7 @@ class Desk:
         self._moves = Moves(db, office, self.time, queries, rows, self.audit_log, expiry)
         self._reading = DayReading(office, self.time, queries, rows, self._days)
         self._rows = rows
+        self._visitors = Visitors(db, queries, rows, self.audit_log)
 
     # ----- time -------------------------------------------------------------------------
 
@@ -124,6 +126,16 @@ class Desk:
     def check_in(self, code: str, actor: str = "lobby") -> TicketView:
         """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
         return self._moves.check_in(code, actor)
+
+    @store_errors
+    def record_visitor(self, code: str, counter: int, officer: str, name: str | None, *,
+                       status: str | None = "self", npwp: str | None = None,
+                       nik: str | None = None, passport: str | None = None,
+                       phone: str | None = None) -> TicketDetail:
+        """Who came, recorded or completed at the counter holding the number (the lobby's
+        checks); which fields changed is kept in the audit log, not their values."""
+        return self._visitors.record(code, counter, officer, name, status=status, npwp=npwp,
+                                     nik=nik, passport=passport, phone=phone)
 
     @store_errors
     def call_next(self, counter: int, officer: str) -> TicketView:

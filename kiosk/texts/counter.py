@@ -231,4 +231,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_report_export_failed": ("CSV gagal disimpan: {error}", "The CSV could not be saved: {error}"),
     "counter_report_range": ("Rentang laporan harus 1 sampai {days} hari.",
                              "The report's range must be 1 to {days} days."),
+    # Who came, recorded at the counter (screens/counter/visitor.py).
+    "counter_button_visitor": ("Pengunjung ({k})", "Visitor ({k})"),
+    "counter_visitor_title": ("Nomor {number} · siapa yang datang",
+                              "Number {number} · who came"),
+    "counter_visitor_ok": ("Simpan", "Save"),
+    "counter_visitor_none": ("tanpa identitas", "no identity"),
+    "counter_visitor_saved": ("Pengunjung nomor {number} dicatat.",
+                              "Visitor of number {number} recorded."),
+    "visitor_not_in_hand": (
+        "Nomor {number} tidak sedang dilayani di loket ini: pengunjungnya dicatat saat dipanggil.",
+        "Number {number} is not in hand here: its visitor is recorded while it is called."),
 }

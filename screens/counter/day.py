@@ -38,6 +38,7 @@ from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
 from screens.counter.report import ReportScreen
 from screens.counter.survey_report import SurveyReportScreen
+from screens.counter.visitor import VisitorAnswer, VisitorDialog
 from screens.counter.work import CounterWork
 
 # The supervisor's tools: each one's key and the screen it opens.
@@ -63,6 +64,7 @@ class CounterDay(CounterWork, Screen[None]):
           for binding in (Binding(move.key, f"move('{move.name}')", show=False),
                           Binding(move.key, f"why_not('{move.name}')", show=False))),
         *(Binding(key, f"open('{tool}')", show=False) for tool, (key, _) in TOOLS.items()),
+        Binding("w", "visitor", show=False),
         Binding("l", "lock", show=False),
     ]
 
@@ -87,6 +89,8 @@ class CounterDay(CounterWork, Screen[None]):
             for tool, (key, _) in TOOLS.items():
                 yield Button(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
                              compact=True, action=f"screen.open('{tool}')")
+            yield Button(t("counter_button_visitor", k="w"), id="tool-visitor", compact=True,
+                         action="screen.visitor")
             yield Button(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
                          action="screen.lock")
         yield Label("", id="day-message")
@@ -251,6 +255,40 @@ class CounterDay(CounterWork, Screen[None]):
         t = self.app.t
         self.say(t(move.said, number=moved.number, state=t(f"state_{moved.state}"),
                    service=service_name(self.app, moved.service)))
+
+    # ----- who came ----------------------------------------------------------------------
+
+    def action_visitor(self) -> None:
+        """Record or complete who came, for the number in hand (the ID card at the desk)."""
+        if self.busy:
+            return
+        hand = self.in_hand
+        if hand is None:
+            self.say(self.app.t("counter_move_no_hand"), error=True)
+            return
+        dialog = VisitorDialog(hand)
+        dialog.run_answer = lambda answer: self.record_visitor(hand.ticket.code, answer)
+        self.app.push_screen(dialog)
+
+    async def record_visitor(self, code: str, answer: VisitorAnswer) -> None:
+        """In the store thread; the dialog says "please wait" and a refusal itself."""
+        officers, officer = self.app.officers, self.officer.name
+
+        def run(desk: Desk) -> TicketDetail:
+            if not officers.still_active(officer):  # disabled since the login
+                raise NotAllowed("officer_disabled", name=officer)
+            return desk.record_visitor(code, self.app.counter, officer, answer.name,
+                                       status=answer.status, phone=answer.phone,
+                                       **answer.identity())
+
+        try:
+            saved = await self.app.store.call(run, self.app.desk)
+        except NotAllowed:
+            self.lock_session("counter_session_ended")
+            raise
+        finally:
+            self.app.follower.refresh()
+        self.say(self.app.t("counter_visitor_saved", number=saved.ticket.number))
 
     # ----- supervisor tools --------------------------------------------------------------
 
