@@ -48,7 +48,7 @@ async def test_the_officer_records_a_nameless_walk_in_by_clicks(sqlite_desk):
         day = await logged_in(pilot)
         await pilot.click("#move-call")
         await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
-        await pilot.click("#tool-visitor")
+        await pilot.click("#hand-visitor")
         await wait_for(pilot, lambda: isinstance(app.screen, VisitorDialog))
         dialog = app.screen
         dialog.query_one("#visitor-name", Input).value = "Maria Goreti Bria"

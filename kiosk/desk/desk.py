@@ -123,9 +123,11 @@ class Desk:
     # ----- moves ------------------------------------------------------------------------
 
     @store_errors
-    def check_in(self, code: str, actor: str = "lobby") -> TicketView:
-        """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
-        return self._moves.check_in(code, actor)
+    def check_in(self, code: str, actor: str = "lobby",
+                 counter: int | None = None) -> TicketView:
+        """A booked taxpayer arrives on the day (at the lobby, or at ``counter``): the
+        ticket joins today's waiting list."""
+        return self._moves.check_in(code, actor, counter)
 
     @store_errors
     def record_visitor(self, code: str, counter: int, officer: str, name: str | None, *,

@@ -68,6 +68,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_button_no_show": ("Tak hadir ({k})", "No-show ({k})"),
     "counter_button_return": ("Antre lagi ({k})", "Return ({k})"),
     "counter_button_cancel": ("Batal ({k})", "Cancel ({k})"),
+    "counter_button_check_in": ("Hadir ({k})", "Check in ({k})"),
     "counter_button_quota": ("Kuota ({k})", "Quota ({k})"),
     "counter_button_officers": ("Petugas ({k})", "Officers ({k})"),
     "counter_button_audit": ("Log ({k})", "Audit ({k})"),

@@ -89,8 +89,6 @@ class CounterDay(CounterWork, Screen[None]):
             for tool, (key, _) in TOOLS.items():
                 yield Button(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
                              compact=True, action=f"screen.open('{tool}')")
-            yield Button(t("counter_button_visitor", k="w"), id="tool-visitor", compact=True,
-                         action="screen.visitor")
             yield Button(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
                          action="screen.lock")
         yield Label("", id="day-message")
@@ -153,7 +151,7 @@ class CounterDay(CounterWork, Screen[None]):
             time=f"{now:%H:%M}")))
 
     def show_moves(self, moves: tuple[Move, ...] = MOVES) -> None:
-        self.query_one(MoveButtons).show(self.can, moves)
+        self.query_one(MoveButtons).show(self.can, moves, in_hand=self.in_hand is not None)
         self.refresh_bindings()
 
     @on(DataTable.RowHighlighted)
