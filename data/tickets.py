@@ -112,6 +112,16 @@ class TicketRows:
         rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
         return [(as_date(day), *rest) for day, *rest in rows]
 
+    def earlier_visits(self, id_number: str, ticket_id: int,
+                       limit: int = 50) -> list[tuple[dt.date, int, str, str, str, str]]:
+        """(day, number, service, topic, outcome, note) of each other number served to this
+        NPWP/NIK/passport, the newest first."""
+        sql = (f"SELECT day, number, service, topic, outcome, note FROM ticket "
+               f"WHERE id_number = {self._p} AND id <> {self._p} AND state = 'done' "
+               f"ORDER BY day DESC, number DESC LIMIT {int(limit)}")
+        rows = self.db.execute_sql(sql, (id_number, ticket_id)).fetchall()
+        return [(as_date(day), *rest) for day, *rest in rows]
+
     def waiting_before(self, day: dt.date, number: int) -> int:
         return self.db.execute_sql(self._waiting_before, (day.isoformat(), number)).fetchone()[0]
 

@@ -30,7 +30,7 @@ from kiosk.desk.expiry import Expiry
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
-from kiosk.desk.visitors import Visitors
+from kiosk.desk.visitors import Visitors, VisitView
 from kiosk.desk.records import DayChoice, DayStatus, FinishedView, TicketDetail, TicketView
 from kiosk.desk.wait_estimate import Ahead, WaitEstimate
 
@@ -227,6 +227,18 @@ class Desk:
         """The numbers served on those days with their topic, note and outcome: for the
         report and the follow-up list (a logged-in officer's, never the board's)."""
         return [FinishedView(*row) for row in self._rows.finished(start, end)]
+
+    @store_errors(read=True)
+    def earlier_visits(self, code: str) -> list[VisitView]:
+        """The visitor's earlier served numbers by NPWP/NIK/passport: for the logged-in
+        officer only, from the number in hand."""
+        return self._visitors.earlier_visits(code)
+
+    @store_errors(read=True)
+    def follow_ups(self, start: dt.date, end: dt.date) -> list[FinishedView]:
+        """The numbers finished "needs follow-up" on those days, with their notes."""
+        return [FinishedView(*row) for row in self._rows.finished(start, end)
+                if row[-1] == "follow_up"]
 
     def watch(self) -> ChangeWatcher:
         """A cheap check of whether any terminal has changed the store since last asked."""

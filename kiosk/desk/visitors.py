@@ -5,6 +5,9 @@ their values: like a booking's entry, it names no person."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from data.database import Database
 from data.queries import HotQueries
 from data.tickets import TicketRows
@@ -16,6 +19,18 @@ from kiosk.desk.identity import Visitor, check_visitor
 from kiosk.desk.records import TicketDetail
 from kiosk.desk.views import detail_view, find_ticket
 from kiosk.texts import Reason
+
+
+@dataclass(frozen=True)
+class VisitView:
+    """One earlier visit of the same identity, as the officer who served it wrote it."""
+
+    date: dt.date
+    number: int
+    service: str
+    topic: str
+    outcome: str  # "resolved" or "follow_up"
+    note: str
 
 
 class Visitors:
@@ -54,3 +69,11 @@ class Visitors:
             moved = self.rows.locked(fresh.id)
         assert moved is not None
         return detail_view(moved)
+
+    def earlier_visits(self, code: str) -> list[VisitView]:
+        """The visitor's other served numbers, by the identity recorded on this ticket;
+        none without one (a name alone does not say who it is)."""
+        ticket = find_ticket(self.rows, code)
+        if not ticket.id_number:
+            return []
+        return [VisitView(*row) for row in self.rows.earlier_visits(ticket.id_number, ticket.id)]

@@ -243,4 +243,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "visitor_not_in_hand": (
         "Nomor {number} tidak sedang dilayani di loket ini: pengunjungnya dicatat saat dipanggil.",
         "Number {number} is not in hand here: its visitor is recorded while it is called."),
+    # The follow-up list (u) and the visitor's earlier visits (h): screens/counter/visits.py.
+    "counter_follow_ups_title": ("Perlu tindak lanjut · {days} hari terakhir",
+                                 "Needs follow-up · the last {days} days"),
+    "counter_follow_ups_none": ("Tidak ada yang perlu ditindaklanjuti.",
+                                "Nothing needs a follow-up."),
+    "counter_visits_title": ("Nomor {number} · kunjungan sebelumnya",
+                             "Number {number} · earlier visits"),
+    "counter_visits_none": (
+        "Belum ada kunjungan sebelumnya dengan identitas ini (atau identitas belum dicatat).",
+        "No earlier visit with this identity (or no identity recorded yet)."),
+    "counter_col_date": ("Tanggal", "Date"),
+    "counter_col_number": ("No.", "No."),
+    "counter_col_service": ("Layanan", "Service"),
+    "counter_col_topic": ("Topik", "Topic"),
+    "counter_col_outcome": ("Hasil", "Outcome"),
+    "counter_col_note": ("Catatan", "Note"),
 }

@@ -11,6 +11,7 @@ measured on the desk's clock.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -39,6 +40,7 @@ from screens.counter.quota import QuotaDialog
 from screens.counter.report import ReportScreen
 from screens.counter.survey_report import SurveyReportScreen
 from screens.counter.visitor import VisitorAnswer, VisitorDialog
+from screens.counter.visits import FOLLOW_UP_DAYS, VisitsDialog
 from screens.counter.work import CounterWork
 
 # The supervisor's tools: each one's key and the screen it opens.
@@ -65,6 +67,8 @@ class CounterDay(CounterWork, Screen[None]):
                           Binding(move.key, f"why_not('{move.name}')", show=False))),
         *(Binding(key, f"open('{tool}')", show=False) for tool, (key, _) in TOOLS.items()),
         Binding("w", "visitor", show=False),
+        Binding("h", "earlier_visits", show=False),
+        Binding("u", "follow_ups", show=False),
         Binding("l", "lock", show=False),
     ]
 
@@ -287,6 +291,34 @@ class CounterDay(CounterWork, Screen[None]):
         finally:
             self.app.follower.refresh()
         self.say(self.app.t("counter_visitor_saved", number=saved.ticket.number))
+
+    # ----- what was written, read again ------------------------------------------------
+
+    def action_earlier_visits(self) -> None:
+        """The visitor's earlier visits, by the identity of the number in hand."""
+        if self.busy:
+            return
+        hand = self.in_hand
+        if hand is None:
+            self.say(self.app.t("counter_move_no_hand"), error=True)
+            return
+        self.run_busy(self._open_earlier(hand))
+
+    async def _open_earlier(self, hand: TicketDetail) -> None:
+        async with self.working("#day-message"):
+            found = await self.app.store.call(self.app.desk.earlier_visits, hand.ticket.code)
+        self.app.push_screen(VisitsDialog.earlier(self.app, hand.ticket.number, found))
+
+    def action_follow_ups(self) -> None:
+        if not self.busy:
+            self.run_busy(self._open_follow_ups())
+
+    async def _open_follow_ups(self) -> None:
+        today = self.app.desk.today()
+        start = today - dt.timedelta(days=FOLLOW_UP_DAYS)
+        async with self.working("#day-message"):
+            found = await self.app.store.call(self.app.desk.follow_ups, start, today)
+        self.app.push_screen(VisitsDialog.follow_ups(self.app, found))
 
     # ----- supervisor tools --------------------------------------------------------------
 
