@@ -259,4 +259,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_col_topic": ("Topik", "Topic"),
     "counter_col_outcome": ("Hasil", "Outcome"),
     "counter_col_note": ("Catatan", "Note"),
+    # kiosk status (kiosk/cli/status.py), in the language of --lang.
+    "cli_status_day": ("{date} · {state} · kuota {quota} · diambil {issued} · sisa {left}",
+                       "{date} · {state} · quota {quota} · taken {issued} · left {left}"),
+    "cli_status_open": ("buka", "open"),
+    "cli_status_closed": ("tutup ({why})", "closed ({why})"),
+    "cli_status_counter": (" · loket {counter}", " · counter {counter}"),
 }
