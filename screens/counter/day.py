@@ -260,13 +260,18 @@ class CounterDay(CounterWork, Screen[None]):
 
     # ----- who came ----------------------------------------------------------------------
 
+    def hand_for_work(self) -> TicketDetail | None:
+        """The number in hand, free to work on now; else None (and why, when there is none)."""
+        if self.busy:
+            return None
+        if self.in_hand is None:
+            self.say(self.app.t("counter_move_no_hand"), error=True)
+        return self.in_hand
+
     def action_visitor(self) -> None:
         """Record or complete who came, for the number in hand (the ID card at the desk)."""
-        if self.busy:
-            return
-        hand = self.in_hand
+        hand = self.hand_for_work()
         if hand is None:
-            self.say(self.app.t("counter_move_no_hand"), error=True)
             return
         dialog = VisitorDialog(hand)
         dialog.run_answer = lambda answer: self.record_visitor(hand.ticket.code, answer)
@@ -296,13 +301,9 @@ class CounterDay(CounterWork, Screen[None]):
 
     def action_earlier_visits(self) -> None:
         """The visitor's earlier visits, by the identity of the number in hand."""
-        if self.busy:
-            return
-        hand = self.in_hand
-        if hand is None:
-            self.say(self.app.t("counter_move_no_hand"), error=True)
-            return
-        self.run_busy(self._open_earlier(hand))
+        hand = self.hand_for_work()
+        if hand is not None:
+            self.run_busy(self._open_earlier(hand))
 
     async def _open_earlier(self, hand: TicketDetail) -> None:
         async with self.working("#day-message"):
