@@ -94,6 +94,13 @@ class TicketRows:
             sql = self._updates[names] = f"UPDATE ticket SET {sets} WHERE id = {self._p}"
         self.db.execute_sql(sql, (*changes.values(), ticket_id))
 
+    def record_visitor(self, ticket_id: int, name: str, status: str, id_kind: str,
+                       id_number: str, phone: str) -> None:
+        """Who came, as the officer recorded it at the counter (never a move's column)."""
+        sql = (f"UPDATE ticket SET visitor_name = {self._p}, visitor_status = {self._p}, "
+               f"id_kind = {self._p}, id_number = {self._p}, phone = {self._p} WHERE id = {self._p}")
+        self.db.execute_sql(sql, (name, status, id_kind, id_number, phone, ticket_id))
+
     def free_place(self, day: dt.date) -> None:
         """A cancelled number no longer counts against the day's quota."""
         self.db.execute_sql(self._free_place, (day.isoformat(),))
@@ -103,6 +110,16 @@ class TicketRows:
         sql = (f"SELECT day, number, code, topic, note, outcome FROM ticket WHERE day >= {self._p} "
                f"AND day <= {self._p} AND state = 'done' ORDER BY day, number")
         rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
+        return [(as_date(day), *rest) for day, *rest in rows]
+
+    def earlier_visits(self, id_number: str, ticket_id: int,
+                       limit: int = 50) -> list[tuple[dt.date, int, str, str, str, str]]:
+        """(day, number, service, topic, outcome, note) of each other number served to this
+        NPWP/NIK/passport, the newest first."""
+        sql = (f"SELECT day, number, service, topic, outcome, note FROM ticket "
+               f"WHERE id_number = {self._p} AND id <> {self._p} AND state = 'done' "
+               f"ORDER BY day DESC, number DESC LIMIT {int(limit)}")
+        rows = self.db.execute_sql(sql, (id_number, ticket_id)).fetchall()
         return [(as_date(day), *rest) for day, *rest in rows]
 
     def waiting_before(self, day: dt.date, number: int) -> int:

@@ -9,6 +9,7 @@ import sys
 
 from kiosk.cli import survey
 from kiosk.cli.report import run_report
+from kiosk.cli.status import run_status
 from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
 from kiosk.desk.codes import format_code
 from kiosk.texts import Reason, both
@@ -67,20 +68,6 @@ def _move(desk, args) -> int:
         "transfer": lambda: desk.transfer(code, args.service, counter, actor),
     }[args.command]()
     return _print_ticket(ticket, args)
-
-
-def _status(desk, args) -> int:
-    status = desk.status(args.date)
-    if args.json:
-        print(json.dumps(status.to_json(), ensure_ascii=False))
-        return EXIT_OK
-    state = "buka" if status.open else f"tutup ({status.closed_why.text('id')})"
-    print(f"{status.date} · {state} · kuota {status.quota} · diambil {status.issued} · "
-          f"sisa {status.remaining}")
-    for t in status.tickets:
-        counter = f" · loket {t.counter}" if t.counter else ""
-        print(f"  {t.number:>3}  {t.service:<12} {t.state}{counter}")
-    return EXIT_OK
 
 
 def _quota(desk, args) -> int:
@@ -177,7 +164,7 @@ COMMANDS = {
     "book": _book,
     "checkin": _checkin,
     "call-next": _call_next,
-    "status": _status,
+    "status": run_status,
     "quota": _quota,
     "officer": _officer,
     "purge": _purge,

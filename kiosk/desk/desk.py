@@ -30,6 +30,7 @@ from kiosk.desk.expiry import Expiry
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
+from kiosk.desk.visitors import Visitors, VisitView
 from kiosk.desk.records import DayChoice, DayStatus, FinishedView, TicketDetail, TicketView
 from kiosk.desk.wait_estimate import Ahead, WaitEstimate
 
@@ -54,6 +55,7 @@ class Desk:
         self._moves = Moves(db, office, self.time, queries, rows, self.audit_log, expiry)
         self._reading = DayReading(office, self.time, queries, rows, self._days)
         self._rows = rows
+        self._visitors = Visitors(db, queries, rows, self.audit_log)
 
     # ----- time -------------------------------------------------------------------------
 
@@ -121,9 +123,21 @@ class Desk:
     # ----- moves ------------------------------------------------------------------------
 
     @store_errors
-    def check_in(self, code: str, actor: str = "lobby") -> TicketView:
-        """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
-        return self._moves.check_in(code, actor)
+    def check_in(self, code: str, actor: str = "lobby",
+                 counter: int | None = None) -> TicketView:
+        """A booked taxpayer arrives on the day (at the lobby, or at ``counter``): the
+        ticket joins today's waiting list."""
+        return self._moves.check_in(code, actor, counter)
+
+    @store_errors
+    def record_visitor(self, code: str, counter: int, officer: str, name: str | None, *,
+                       status: str | None = "self", npwp: str | None = None,
+                       nik: str | None = None, passport: str | None = None,
+                       phone: str | None = None) -> TicketDetail:
+        """Who came, recorded or completed at the counter holding the number (the lobby's
+        checks); which fields changed is kept in the audit log, not their values."""
+        return self._visitors.record(code, counter, officer, name, status=status, npwp=npwp,
+                                     nik=nik, passport=passport, phone=phone)
 
     @store_errors
     def call_next(self, counter: int, officer: str) -> TicketView:
@@ -213,6 +227,18 @@ class Desk:
         """The numbers served on those days with their topic, note and outcome: for the
         report and the follow-up list (a logged-in officer's, never the board's)."""
         return [FinishedView(*row) for row in self._rows.finished(start, end)]
+
+    @store_errors(read=True)
+    def earlier_visits(self, code: str) -> list[VisitView]:
+        """The visitor's earlier served numbers by NPWP/NIK/passport: for the logged-in
+        officer only, from the number in hand."""
+        return self._visitors.earlier_visits(code)
+
+    @store_errors(read=True)
+    def follow_ups(self, start: dt.date, end: dt.date) -> list[FinishedView]:
+        """The numbers finished "needs follow-up" on those days, with their notes."""
+        return [FinishedView(*row) for row in self._rows.finished(start, end)
+                if row[-1] == "follow_up"]
 
     def watch(self) -> ChangeWatcher:
         """A cheap check of whether any terminal has changed the store since last asked."""

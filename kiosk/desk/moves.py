@@ -47,14 +47,17 @@ class Moves:
         self.db, self.office, self.clock, self.q, self.rows = db, office, clock, queries, rows
         self.audit, self.expiry = audit, expiry
 
-    def check_in(self, code: str, actor: str = "lobby") -> TicketView:
-        """A booked taxpayer arrives on the day: the ticket joins today's waiting list."""
+    def check_in(self, code: str, actor: str = "lobby",
+                 counter: int | None = None) -> TicketView:
+        """A booked taxpayer arrives on the day: the ticket joins today's waiting list.
+        Checked in at a counter, the log says which (the ticket is held by none yet)."""
+        counter = self._valid(counter)
         ticket = find_ticket(self.rows, code)
         if ticket.state == states.BOOKED:
             self._arrival_refused(ticket)
         if ticket.state in (states.WAITING, states.CALLED, states.SERVING):
             raise Refused("already_checked_in", number=ticket.number)
-        return self._move(ticket, "check_in", actor, None, arrived_at=self.clock.stamp())
+        return self._move(ticket, "check_in", actor, counter, arrived_at=self.clock.stamp())
 
     def _arrival_refused(self, ticket: TicketRow) -> None:
         """A booking checks in on its own day within its hours: one of a day gone by was

@@ -11,6 +11,7 @@ measured on the desk's clock.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -38,6 +39,8 @@ from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
 from screens.counter.report import ReportScreen
 from screens.counter.survey_report import SurveyReportScreen
+from screens.counter.visitor import VisitorAnswer, VisitorDialog
+from screens.counter.visits import FOLLOW_UP_DAYS, VisitsDialog
 from screens.counter.work import CounterWork
 
 # The supervisor's tools: each one's key and the screen it opens.
@@ -63,6 +66,9 @@ class CounterDay(CounterWork, Screen[None]):
           for binding in (Binding(move.key, f"move('{move.name}')", show=False),
                           Binding(move.key, f"why_not('{move.name}')", show=False))),
         *(Binding(key, f"open('{tool}')", show=False) for tool, (key, _) in TOOLS.items()),
+        Binding("w", "visitor", show=False),
+        Binding("h", "earlier_visits", show=False),
+        Binding("u", "follow_ups", show=False),
         Binding("l", "lock", show=False),
     ]
 
@@ -149,7 +155,7 @@ class CounterDay(CounterWork, Screen[None]):
             time=f"{now:%H:%M}")))
 
     def show_moves(self, moves: tuple[Move, ...] = MOVES) -> None:
-        self.query_one(MoveButtons).show(self.can, moves)
+        self.query_one(MoveButtons).show(self.can, moves, in_hand=self.in_hand is not None)
         self.refresh_bindings()
 
     @on(DataTable.RowHighlighted)
@@ -251,6 +257,69 @@ class CounterDay(CounterWork, Screen[None]):
         t = self.app.t
         self.say(t(move.said, number=moved.number, state=t(f"state_{moved.state}"),
                    service=service_name(self.app, moved.service)))
+
+    # ----- who came ----------------------------------------------------------------------
+
+    def hand_for_work(self) -> TicketDetail | None:
+        """The number in hand, free to work on now; else None (and why, when there is none)."""
+        if self.busy:
+            return None
+        if self.in_hand is None:
+            self.say(self.app.t("counter_move_no_hand"), error=True)
+        return self.in_hand
+
+    def action_visitor(self) -> None:
+        """Record or complete who came, for the number in hand (the ID card at the desk)."""
+        hand = self.hand_for_work()
+        if hand is None:
+            return
+        dialog = VisitorDialog(hand)
+        dialog.run_answer = lambda answer: self.record_visitor(hand.ticket.code, answer)
+        self.app.push_screen(dialog)
+
+    async def record_visitor(self, code: str, answer: VisitorAnswer) -> None:
+        """In the store thread; the dialog says "please wait" and a refusal itself."""
+        officers, officer = self.app.officers, self.officer.name
+
+        def run(desk: Desk) -> TicketDetail:
+            if not officers.still_active(officer):  # disabled since the login
+                raise NotAllowed("officer_disabled", name=officer)
+            return desk.record_visitor(code, self.app.counter, officer, answer.name,
+                                       status=answer.status, phone=answer.phone,
+                                       **answer.identity())
+
+        try:
+            saved = await self.app.store.call(run, self.app.desk)
+        except NotAllowed:
+            self.lock_session("counter_session_ended")
+            raise
+        finally:
+            self.app.follower.refresh()
+        self.say(self.app.t("counter_visitor_saved", number=saved.ticket.number))
+
+    # ----- what was written, read again ------------------------------------------------
+
+    def action_earlier_visits(self) -> None:
+        """The visitor's earlier visits, by the identity of the number in hand."""
+        hand = self.hand_for_work()
+        if hand is not None:
+            self.run_busy(self._open_earlier(hand))
+
+    async def _open_earlier(self, hand: TicketDetail) -> None:
+        async with self.working("#day-message"):
+            found = await self.app.store.call(self.app.desk.earlier_visits, hand.ticket.code)
+        self.app.push_screen(VisitsDialog.earlier(self.app, hand.ticket.number, found))
+
+    def action_follow_ups(self) -> None:
+        if not self.busy:
+            self.run_busy(self._open_follow_ups())
+
+    async def _open_follow_ups(self) -> None:
+        today = self.app.desk.today()
+        start = today - dt.timedelta(days=FOLLOW_UP_DAYS)
+        async with self.working("#day-message"):
+            found = await self.app.store.call(self.app.desk.follow_ups, start, today)
+        self.app.push_screen(VisitsDialog.follow_ups(self.app, found))
 
     # ----- supervisor tools --------------------------------------------------------------
 

@@ -67,6 +67,8 @@ MOVES: tuple[Move, ...] = (  # in the order of the buttons
     Move("return", "b", ROW, lambda d, o: d.return_to_queue(o.code, o.officer, o.counter)),
     Move("cancel", "c", ROW, lambda d, o: d.cancel(o.code, o.officer, o.answer, o.counter),
          ask=CancelDialog.asking),
+    # A booked taxpayer who walks up to the counter instead of the lobby's terminal.
+    Move("check_in", "i", ROW, lambda d, o: d.check_in(o.code, o.officer, o.counter)),
 )
 BY_NAME = {move.name: move for move in MOVES}
 

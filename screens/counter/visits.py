@@ -1,0 +1,63 @@
+"""What was written when finishing, read again: the follow-up list (numbers finished "needs
+follow-up", with their notes) and the visitor's earlier visits by NPWP/NIK/passport. Both
+for the logged-in officer only; every value typed by an officer is drawn as text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Label
+
+from kiosk.desk.records import FinishedView
+from kiosk.desk.visitors import VisitView
+from screens.common.role_app import RoleApp
+from screens.counter.day_words import service_name
+from screens.counter.dialog import CounterDialog
+
+# How far back the follow-up list reaches.
+FOLLOW_UP_DAYS = 30
+
+
+class VisitsDialog(CounterDialog[None]):
+    """A read-only table under a title; Escape or Back closes it."""
+
+    def __init__(self, title: str, columns: list[str], rows: list[list[str]],
+                 empty: str) -> None:
+        super().__init__()
+        self.title_text, self.columns, self.rows, self.empty = title, columns, rows, empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
+            yield Label(Text("" if self.rows else self.empty), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.app.t("counter_back"), id="visits-back", compact=True,
+                             action="screen.back")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*self.columns)
+        for row in self.rows:
+            table.add_row(*(Text(cell) for cell in row))
+        table.focus()
+
+    @classmethod
+    def follow_ups(cls, app: RoleApp, found: list[FinishedView]) -> VisitsDialog:
+        t = app.t
+        rows = [[v.date.isoformat(), str(v.number), v.topic, v.note or "-"] for v in found]
+        return cls(t("counter_follow_ups_title", days=FOLLOW_UP_DAYS),
+                   [t("counter_col_date"), t("counter_col_number"), t("counter_col_topic"),
+                    t("counter_col_note")], rows, t("counter_follow_ups_none"))
+
+    @classmethod
+    def earlier(cls, app: RoleApp, number: int, found: list[VisitView]) -> VisitsDialog:
+        t = app.t
+        rows = [[v.date.isoformat(), service_name(app, v.service), v.topic,
+                 t(f"counter_outcome_{v.outcome}") if v.outcome else "-", v.note or "-"]
+                for v in found]
+        return cls(t("counter_visits_title", number=number),
+                   [t("counter_col_date"), t("counter_col_service"), t("counter_col_topic"),
+                    t("counter_col_outcome"), t("counter_col_note")], rows,
+                   t("counter_visits_none"))

@@ -1,0 +1,66 @@
+"""What was written when finishing is read again: the follow-up list with its notes, and
+the earlier visits of the visitor in hand by NPWP/NIK, for the logged-in officer."""
+
+from __future__ import annotations
+
+from kiosk.app.app import KioskApp
+from screens.counter.visits import VisitsDialog
+from test_counter_helpers import add_officers, logged_in
+from test_counter_helpers import wait_for as wait_briefly
+
+NIK = "3171011708450001"
+
+
+async def wait_for(pilot, condition) -> None:
+    await wait_briefly(pilot, condition, tries=750)  # a shared, loaded machine
+
+
+def serve(desk, code: str, topic: str, note: str, outcome: str) -> None:
+    desk.call_next(1, "Sari Dewi")
+    desk.start(code, 1, "Sari Dewi")
+    desk.finish(code, 1, "Sari Dewi", topic, note, outcome)
+
+
+def cells(dialog) -> list[list[str]]:
+    table = dialog.query_one("DataTable")
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_follow_ups_and_earlier_visits_are_read_at_the_counter(sqlite_desk, clock):
+    desk = sqlite_desk
+    clock.set(2026, 11, 26, 10, 0)  # last Thursday
+    add_officers(desk)
+    first = desk.book("perpajakan", "Maria Goreti Bria", nik=NIK)
+    serve(desk, first.code, "SPT Tahunan", "Bawa bukti potong [b]A1[/b]", "follow_up")
+    other = desk.book("perpajakan", "Yosef")
+    serve(desk, other.code, "NPWP", "beres", "resolved")
+    clock.set(2026, 11, 30, 10, 0)
+    today = desk.book("aplikasi", "Maria Goreti Bria", nik=NIK)
+    app = KioskApp(desk, "counter", counter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        assert cells(app.screen) == [["2026-11-26", "1", "SPT Tahunan",
+                                      "Bawa bukti potong [b]A1[/b]"]]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is day)
+        await pilot.click("#move-call")
+        await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
+        assert day.in_hand.ticket.code == today.code
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        rows = cells(app.screen)
+        assert rows == [["2026-11-26", "Konsultasi Perpajakan", "SPT Tahunan",
+                         "Perlu tindak lanjut", "Bawa bukti potong [b]A1[/b]"]]
+
+
+def test_earlier_visits_need_an_identity(desk):
+    served = desk.book("perpajakan", "Ani")
+    serve(desk, served.code, "NPWP", "", "resolved")
+    again = desk.book("perpajakan", "Ani")
+    assert desk.earlier_visits(again.code) == []  # a name alone says nobody
+    gone = desk.book("perpajakan", "Budi", nik=NIK)
+    desk.cancel(gone.code, "Sari", "pulang")
+    back = desk.book("perpajakan", "Budi", nik=NIK)
+    assert desk.earlier_visits(back.code) == []  # a cancelled number was no visit
