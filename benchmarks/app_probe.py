@@ -58,7 +58,7 @@ def startup(role: str, db: str, office: str) -> None:
         if update is not None and not painted:
             painted.append(time.time())
 
-    App._display = first_frame
+    setattr(App, "_display", first_frame)  # wrapped in this probe process only
     ready: list[float] = []
 
     async def until_idle(pilot) -> None:
@@ -101,8 +101,8 @@ def board(db: str, office: str) -> None:
             print(f"painted {max(pending)} {at:.6f}", flush=True)
             pending.clear()
 
-    BoardScreen.show = show_and_tell
-    App._display = paint_and_tell
+    setattr(BoardScreen, "show", show_and_tell)  # wrapped in this probe process only
+    setattr(App, "_display", paint_and_tell)
     role_app("board", db, office).run(headless=True, size=(80, 24))
 
 

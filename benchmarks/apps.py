@@ -33,11 +33,13 @@ def _painted(board: subprocess.Popen, at_least: int, timeout: float = 10.0) -> t
     numbers issued."""
     deadline = time.time() + timeout
     shown = None
+    out = board.stdout
+    assert out is not None
     while time.time() < deadline:
-        ready, _, _ = select.select([board.stdout], [], [], max(0.0, deadline - time.time()))
+        ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.time()))
         if not ready:
             break
-        line = board.stdout.readline()
+        line = out.readline()
         if not line:
             break
         what, issued, when = line.split()

@@ -69,11 +69,16 @@ def measure(desk, raw: RawDesk, rounds: int, per_round: int, report_rounds: int,
     def next_window() -> None:
         window[:] = [next(starts)]
 
+    def next_window_cold() -> None:
+        next_window()
+        row_view.cache_clear()
+
     result["report"] = paired(lambda: build_report(desk, window[0], window[0] + span),
                               lambda: raw.report(window[0], window[0] + span),
                               report_rounds, 1,
-                              before_ours=lambda: (next_window(), row_view.cache_clear()),
+                              before_ours=next_window_cold,
                               before_base=next_window)
     result["report"]["days"] = MAX_DAYS
-    result["report"]["tickets_read"] = raw.report(today - dt.timedelta(days=MAX_DAYS), today - dt.timedelta(days=1))
+    result["report"]["tickets_read"] = raw.report(today - dt.timedelta(days=MAX_DAYS),
+                                                  today - dt.timedelta(days=1))
     return result
