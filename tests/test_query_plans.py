@@ -31,6 +31,7 @@ from kiosk.desk.errors import DeskError
 from kiosk.desk.officers import Officers
 from kiosk.desk.report import MAX_DAYS, build_report
 from kiosk.desk.store import open_desk
+from kiosk.desk.survey import Survey
 
 # Tables that hold a handful of rows whatever the years: a scan of them costs nothing.
 SMALL_TABLES = {"schema_version", "service", "officer", "audit_head"}
@@ -39,6 +40,7 @@ SMALL_TABLES = {"schema_version", "service", "officer", "audit_head"}
 WHOLE_LOG_WALKS = ("FROM audit_entry ORDER BY id",)
 FILLER_DAYS, FILLER_PER_DAY = 3000, 15
 DAYS_DRIVEN = 21
+SCORES = ", ".join(f"u{i}" for i in range(1, 10))
 
 
 class Catcher:
@@ -68,8 +70,9 @@ def drive(desk, clock) -> None:
     """What the terminals do over three weeks: walk-ins with an identity and a telephone,
     bookings checked in, calls, recalls, service, no-shows, cancels, transfers, the day
     read after each move, quotas, logins (right, wrong, unknown, disabled; a lockout runs
-    the same statements as a wrong try), officers kept, the report and the audit view."""
-    officers = Officers(desk)
+    the same statements as a wrong try), officers kept, the survey answered at the lobby and
+    its report, the day's report and the audit view."""
+    officers, survey = Officers(desk), Survey(desk)
     officers.add("Supervisor Satu", "supervisor", "1234", actor="setup")
     officers.add("Petugas Dua", "officer", "5678", actor="Supervisor Satu")
     officers.list()
@@ -119,6 +122,9 @@ def drive(desk, clock) -> None:
             desk.recall(called.code, 1, "Petugas Dua")
             desk.start(called.code, 1, "Petugas Dua")
             desk.finish(called.code, 1, "Petugas Dua", topic="SPT", note="beres")
+            if step == 0:  # the taxpayer rates the service at the lobby
+                survey.rateable(called.code)
+                survey.answer(called.code, [4, 3, 4, 4, 3, 4, 4, 2, 4], "cepat" if d % 2 else "")
         clock.advance(hours=9)
         officers.audit(today)
         officers.audit()
@@ -133,12 +139,17 @@ def drive(desk, clock) -> None:
     end = desk.today()
     build_report(desk, end - dt.timedelta(days=MAX_DAYS - 1), end)
     officers.audit(end - dt.timedelta(days=3))
+    survey.report(end - dt.timedelta(days=365), end)  # a year of responses
+    survey.report()
+    survey.follow_ups(end - dt.timedelta(days=30), end)
+    survey.answered(end - dt.timedelta(days=2), 1)
     officers.verify_audit()
     watcher.close()
 
 
 def fill(db: peewee.Database, postgres: bool) -> None:
-    """Years of older days: tickets, their audit entries, a counter row and a quota a day."""
+    """Years of older days: tickets, their audit entries and survey answers, a counter row and
+    a quota a day."""
     first = dt.date(2010, 1, 4)
     n = FILLER_DAYS * FILLER_PER_DAY
     if postgres:
@@ -161,6 +172,13 @@ def fill(db: peewee.Database, postgres: bool) -> None:
         db.execute_sql("INSERT INTO quota_override (day, quota, reason, set_by, set_at) "
                        "SELECT %s::date + g, 15, 'x', 'S', %s::date + g "
                        "FROM generate_series(0, %s - 1) AS g", (first, first, FILLER_DAYS))
+        db.execute_sql("INSERT INTO survey_answered (day, number) SELECT %s::date + g / %s, "
+                       "g %% %s + 1 FROM generate_series(0, %s - 1) AS g",
+                       (first, FILLER_PER_DAY, FILLER_PER_DAY, n))
+        db.execute_sql(f"INSERT INTO survey_response (id, day, {SCORES}, comment, follow_up) "
+                       "SELECT 'F' || g, %s::date + g / %s, " + ", ".join(["3"] * 9)
+                       + ", '', false FROM generate_series(0, %s - 1) AS g",
+                       (first, FILLER_PER_DAY, n))
         db.execute_sql("ANALYZE")
         return
     days = [(first + dt.timedelta(days=g // FILLER_PER_DAY)).isoformat() for g in range(n)]
@@ -180,6 +198,11 @@ def fill(db: peewee.Database, postgres: bool) -> None:
         conn.executemany("INSERT INTO day_counter (day, last_number, taken) VALUES (?, ?, ?)",
                          (((first + dt.timedelta(days=g)).isoformat(), FILLER_PER_DAY,
                            FILLER_PER_DAY) for g in range(FILLER_DAYS)))
+        conn.executemany("INSERT INTO survey_answered (day, number) VALUES (?, ?)",
+                         ((days[g], g % FILLER_PER_DAY + 1) for g in range(n)))
+        conn.executemany(f"INSERT INTO survey_response (id, day, {SCORES}, comment, follow_up) "
+                         f"VALUES (?, ?, {', '.join(['3'] * 9)}, '', 0)",
+                         ((f"F{g}", days[g]) for g in range(n)))
         conn.executemany("INSERT INTO quota_override (day, quota, reason, set_by, set_at) "
                          "VALUES (?, 15, 'x', 'S', ?)",
                          (((first + dt.timedelta(days=g)).isoformat(),) * 2
