@@ -146,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--pg", default=os.environ.get("KIOSK_BENCH_PG", PG_DEFAULT),
                         help="PostgreSQL URL for the PostgreSQL figures")
+    parser.add_argument("--large", type=int, default=None,
+                        help="the large SQLite store (default: 10 million; --quick 200 thousand)")
     parser.add_argument("--pg-large", type=int, default=None,
                         help="the large PostgreSQL store (default: as large as SQLite's)")
     parser.add_argument("--keep", type=Path, default=None,
@@ -153,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                              "on later runs of the same day (the fill of 10 million takes minutes)")
     args = parser.parse_args(argv)
     small, large = (10_000, 200_000) if args.quick else (10_000, 10_000_000)
+    large = args.large or large
     pg_large = args.pg_large or large
     plan = ({"rounds": 6, "per_round": 20, "report_rounds": 4} if args.quick
             else {"rounds": 10, "per_round": 30, "report_rounds": 8})
