@@ -39,7 +39,7 @@ def _painted(board: subprocess.Popen, at_least: int, timeout: float = 10.0) -> t
         ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.time()))
         if not ready:
             break
-        line = out.readline()
+        line = out.readline().decode()  # unbuffered: select() sees every line not yet read
         if not line:
             break
         what, issued, when = line.split()
@@ -59,8 +59,8 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
 
     desk = open_desk(url, office, create=True)
     desk.set_quota(desk.today(), 999, "benchmark", actor="benchmark")
-    board = subprocess.Popen([sys.executable, PROBE, "board", url, office],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    board = subprocess.Popen([sys.executable, PROBE, "board", url, office], bufsize=0,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     result: dict = {}
     try:
         issued = desk.status().issued
