@@ -5,8 +5,10 @@
         {"painted": wall time of that first frame, "ready": wall time when idle,
          "maxrss_kb": peak} and exits;
     python benchmarks/app_probe.py board DB OFFICE
-        runs the real board and prints "shown ISSUED WALLTIME" each time it shows a day's
-        status (its show() method, wrapped here only), until killed.
+        runs the real board and, each time it shows a day's status (its show() method,
+        wrapped here only), prints "shown ISSUED WALLTIME", then "painted ISSUED WALLTIME"
+        when the next frame is rendered (App._display: headless, the frame is composed
+        and rendered as on a screen, only not written), until killed.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def startup(role: str, db: str, office: str) -> None:
         if update is not None and not painted:
             painted.append(time.time())
 
-    App._display = first_frame
+    setattr(App, "_display", first_frame)  # wrapped in this probe process only
     ready: list[float] = []
 
     async def until_idle(pilot) -> None:
@@ -79,15 +81,28 @@ def peak_rss_kb() -> int:
 
 
 def board(db: str, office: str) -> None:
+    from textual.app import App
+
     from screens.board.board import BoardScreen
 
     shown = BoardScreen.show
+    display = App._display
+    pending: list[int] = []  # shown, not yet painted
 
     def show_and_tell(self, status):
         shown(self, status)
+        pending.append(status.issued)
         print(f"shown {status.issued} {time.time():.6f}", flush=True)
 
-    BoardScreen.show = show_and_tell
+    def paint_and_tell(self, screen, update) -> None:
+        display(self, screen, update)
+        if update is not None and pending:
+            at = time.time()
+            print(f"painted {max(pending)} {at:.6f}", flush=True)
+            pending.clear()
+
+    setattr(BoardScreen, "show", show_and_tell)  # wrapped in this probe process only
+    setattr(App, "_display", paint_and_tell)
     role_app("board", db, office).run(headless=True, size=(80, 24))
 
 

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.paired import quartiles, summary
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = str(ROOT / "benchmarks" / "app_probe.py")
 TICK = os.sysconf("SC_CLK_TCK")
@@ -26,35 +28,43 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def _shown(board: subprocess.Popen, at_least: int, timeout: float = 10.0) -> float:
-    """The wall time at which the board showed a status with ``at_least`` numbers issued."""
+def _painted(board: subprocess.Popen, at_least: int, timeout: float = 10.0) -> tuple[float, float]:
+    """The wall times at which the board showed, then painted, a status with ``at_least``
+    numbers issued."""
     deadline = time.time() + timeout
+    shown = None
+    out = board.stdout
+    assert out is not None
     while time.time() < deadline:
-        ready, _, _ = select.select([board.stdout], [], [], max(0.0, deadline - time.time()))
+        ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.time()))
         if not ready:
             break
-        line = board.stdout.readline()
+        line = out.readline().decode()  # unbuffered: select() sees every line not yet read
         if not line:
             break
-        _, issued, when = line.split()
+        what, issued, when = line.split()
         if int(issued) >= at_least:
-            return float(when)
-    raise RuntimeError("the board did not show the change")
+            if what == "shown" and shown is None:
+                shown = float(when)
+            elif what == "painted":
+                return shown if shown is not None else float(when), float(when)
+    raise RuntimeError("the board did not paint the change")
 
 
 def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) -> dict:
-    """Median and p99 ms from a booking's commit here to the board (another process) showing
-    it; with ``idle_seconds``, first the board's CPU % of one core while nothing changes."""
+    """Median and p99 (or, under 200 samples, the maximum) ms from a booking's commit here
+    to the board (another process) painting the frame that shows it, and to its show();
+    with ``idle_seconds``, first the board's CPU % of one core while nothing changes."""
     from kiosk.desk.store import open_desk
 
     desk = open_desk(url, office, create=True)
     desk.set_quota(desk.today(), 999, "benchmark", actor="benchmark")
-    board = subprocess.Popen([sys.executable, PROBE, "board", url, office],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    board = subprocess.Popen([sys.executable, PROBE, "board", url, office], bufsize=0,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     result: dict = {}
     try:
         issued = desk.status().issued
-        _shown(board, issued, timeout=30)
+        _painted(board, issued, timeout=30)
         if idle_seconds:
             time.sleep(1.0)  # let start-up settle
             cpu, wall = cpu_seconds(board.pid), time.monotonic()
@@ -62,17 +72,18 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
             result["idle_cpu_pct"] = (100 * (cpu_seconds(board.pid) - cpu)
                                       / (time.monotonic() - wall))
             result["idle_seconds"] = idle_seconds
-        samples = []
+        painted, shown = [], []
         for _ in range(changes):
             time.sleep(random.uniform(0.05, 0.3))  # land anywhere in the board's poll cycle
             desk.book("perpajakan", "Yohanes Ndun")
             committed = time.time()
             issued += 1
-            samples.append(_shown(board, issued) - committed)
-        samples.sort()
-        result.update(changes=changes, median_ms=statistics.median(samples) * 1e3,
-                      p99_ms=samples[min(len(samples) - 1, int(len(samples) * 0.99))] * 1e3,
-                      max_ms=samples[-1] * 1e3)
+            at_show, at_paint = _painted(board, issued)
+            painted.append(at_paint - committed)
+            shown.append(at_show - committed)
+        result.update(changes=changes, **summary(painted, 1e3, "ms"),
+                      shown=summary(shown, 1e3, "ms"))
+        result["max_ms"] = max(painted) * 1e3
     finally:
         board.kill()
         board.wait()
@@ -80,10 +91,20 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
     return result
 
 
-def startup(db: str, office: str, repeats: int) -> dict:
+def lobby_pc_env(dont_write_bytecode: bool = False) -> dict:
+    """The environment of the probes: as a lobby PC runs the program (PYTHONDONTWRITEBYTECODE
+    unset), or with it set, as on this project's build machines."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if dont_write_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def startup(db: str, office: str, repeats: int, env: dict | None = None) -> dict:
     """Median launch-to-first-frame ms (and launch-to-idle ms, for information) and max RSS
-    of each role and of a bare Textual app. The runs take turns, so a slower moment of the
-    machine does not fall on one role only."""
+    of each role and of a bare Textual app, with their spreads (the middle half of the
+    starts). The runs take turns, so a slower moment of the machine does not fall on one
+    role only."""
     roles = ("bare", "lobby", "board", "counter")
     # As on a lobby PC after `pip install .`: the program's bytecode is compiled (pip does it at
     # install; a checkout would write it on the first start, unless PYTHONDONTWRITEBYTECODE
@@ -91,29 +112,34 @@ def startup(db: str, office: str, repeats: int) -> dict:
     for package in ("kiosk", "data", "screens", "benchmarks"):
         compileall.compile_dir(ROOT / package, quiet=1)
     for role in roles:
-        _start(role, db, office)
+        _start(role, db, office, env)
     times: dict = {role: [] for role in roles}
     ready: dict = {role: [] for role in roles}
     rss: dict = {role: [] for role in roles}
     for _ in range(repeats):
         for role in roles:
             launched = time.time()
-            probe = _start(role, db, office)
+            probe = _start(role, db, office, env)
             times[role].append((probe["painted"] - launched) * 1e3)
             ready[role].append((probe["ready"] - launched) * 1e3)
             rss[role].append(probe["maxrss_kb"] / 1024)
-    result = {role: {"startup_ms": statistics.median(times[role]),
-                     "ready_ms": statistics.median(ready[role]),
-                     "maxrss_mb": statistics.median(rss[role])} for role in roles}
+    result: dict = {role: {"startup_ms": statistics.median(times[role]),
+                           "ready_ms": statistics.median(ready[role]),
+                           "maxrss_mb": statistics.median(rss[role])} for role in roles}
     bare = result["bare"]
     for role in roles[1:]:
-        result[role]["startup_ratio"] = result[role]["startup_ms"] / bare["startup_ms"]
+        # Each round's ratio to the bare app started just before it.
+        ratios = [t / b for t, b in zip(times[role], times["bare"])]
+        result[role]["startup_ratio"] = statistics.median(ratios)
+        result[role]["startup_spread"] = list(quartiles(ratios))
         result[role]["memory_ratio"] = result[role]["maxrss_mb"] / bare["maxrss_mb"]
+    result["repeats"] = repeats
+    result["dont_write_bytecode"] = bool((env or os.environ).get("PYTHONDONTWRITEBYTECODE"))
     return result
 
 
-def _start(role: str, db: str, office: str) -> dict:
+def _start(role: str, db: str, office: str, env: dict | None = None) -> dict:
     """One start of the probe: what it printed (first frame, idle, peak memory)."""
-    out = subprocess.run([sys.executable, PROBE, "startup", role, db, office],
+    out = subprocess.run([sys.executable, PROBE, "startup", role, db, office], env=env,
                          capture_output=True, text=True, timeout=60, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])

@@ -1,133 +1,84 @@
-"""Book, call next and the day's status through the desk, against raw sqlite3 running the
-same statements in one BEGIN IMMEDIATE transaction on the same file."""
+"""Book, call next, today's status and a quarter's report through the desk, against the same
+statements run by hand (benchmarks/raw.py), the two sides in turns (benchmarks/paired.py).
+
+The inputs are what the terminals send: walk-ins for today, each with a NIK and a
+telephone (checked by the desk as at the lobby); call next on today's queue, which moves
+on (each called number is then marked a no-show, untimed); today's status read after a
+ticket has changed (a recall, untimed: the board reads after every change, and the rows
+that did not change are what a terminal would have read before); a report of 93 days
+read cold (the desk's row cache emptied first), one read of each day, against the raw
+reads of the same 93 days."""
 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import sqlite3
-import statistics
-import time
+import itertools
 
-from data.queries import TICKET_COLUMNS
-from kiosk.desk.codes import CODE_ALPHABET
+from benchmarks.paired import paired
+from benchmarks.raw import RawDesk
+from kiosk.desk.report import MAX_DAYS, build_report
+from kiosk.desk.views import row_view
 
-
-def timed(action, n: int, after=None) -> dict:
-    """Median and p99 in microseconds of ``action``; ``after`` runs untimed between calls."""
-    samples = []
-    for _ in range(n):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-        if after:
-            after()
-    samples.sort()
-    return {"median_us": statistics.median(samples) * 1e6,
-            "p99_us": samples[min(len(samples) - 1, int(len(samples) * 0.99))] * 1e6}
+OFFICER = "Benchmark"
+PHONE = "081234567890"
 
 
-class RawDesk:
-    """The desk's statements, run by hand with sqlite3: the best this file could do."""
-
-    def __init__(self, path: str):
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=5)
-        self.conn.execute("PRAGMA busy_timeout=5000")
-        self.conn.execute("PRAGMA synchronous=NORMAL")  # as the desk runs it
-
-    def book(self, day: str) -> None:
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        c.execute("INSERT INTO day_counter (day, last_number, taken) VALUES (?, 0, 0) "
-                  "ON CONFLICT (day) DO NOTHING", (day,))
-        last, taken = c.execute("SELECT last_number, taken FROM day_counter WHERE day = ?", (day,)).fetchone()
-        c.execute("SELECT quota, reason FROM quota_override WHERE day = ?", (day,)).fetchone()
-        c.execute("UPDATE day_counter SET last_number = ?, taken = ? WHERE day = ?", (last + 1, taken + 1, day))
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
-        c.execute("SELECT 1 FROM ticket WHERE code = ?", (code,)).fetchone()
-        now = str(dt.datetime.utcnow())
-        c.execute("INSERT INTO ticket (day, number, code, service, state, walk_in, visitor_name, "
-                  "visitor_status, id_kind, id_number, phone, booked_at, arrived_at, call_count, "
-                  "officer, topic, note, outcome) VALUES (?, ?, ?, 'perpajakan', 'booked', 0, "
-                  "'Yohanes Ndun', 'self', '', '', '', ?, NULL, 0, '', '', '', '')",
-                  (day, last + 1, code, now))
-        c.execute("INSERT INTO audit_entry (at, actor, counter, action, day, ticket_code, "
-                  "ticket_number, detail, reason) VALUES (?, 'lobby', NULL, 'book', ?, ?, ?, "
-                  "'perpajakan booking', '')", (now, day, code, last + 1))
-        c.execute("COMMIT")
-
-    def call_next(self, day: str, counter: int) -> int:
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        c.execute("SELECT last_number, taken FROM day_counter WHERE day = ?", (day,)).fetchone()
-        c.execute("SELECT number FROM ticket WHERE state IN ('called', 'serving') AND day = ? "
-                  "AND counter = ? LIMIT 1", (day, counter)).fetchone()
-        row = c.execute(f"SELECT {', '.join(TICKET_COLUMNS)} FROM ticket WHERE state = 'waiting' "
-                        "AND day = ? ORDER BY number LIMIT 1", (day,)).fetchone()
-        now = str(dt.datetime.utcnow())
-        c.execute("UPDATE ticket SET state = 'called', called_at = ?, counter = ?, officer = ?, "
-                  "call_count = 1 WHERE id = ?", (now, counter, "raw", row[0]))
-        c.execute("INSERT INTO audit_entry (at, actor, counter, action, day, ticket_code, "
-                  "ticket_number, detail, reason) VALUES (?, 'raw', ?, 'call', ?, ?, ?, '', '')",
-                  (now, counter, day, row[3], row[2]))
-        c.execute("COMMIT")
-        return row[0]
-
-    def release(self, ticket_id: int) -> None:
-        self.conn.execute("UPDATE ticket SET state = 'waiting', counter = NULL WHERE id = ?",
-                          (ticket_id,))
-
-    def status(self, day: str) -> None:
-        c = self.conn
-        c.execute("SELECT quota, reason FROM quota_override WHERE day = ?", (day,)).fetchone()
-        c.execute("SELECT last_number, taken FROM day_counter WHERE day = ?", (day,)).fetchone()
-        c.execute(f"SELECT {', '.join(TICKET_COLUMNS)} FROM ticket WHERE day = ? ORDER BY number",
-                  (day,)).fetchall()
+def niks():
+    """Distinct, valid NIKs (one identity holds one number a day)."""
+    for n in itertools.count(1):
+        yield f"537101410190{n:04d}"
 
 
-def measure(desk, raw: RawDesk | None, n: int) -> dict:
-    """The three hot paths on this desk (and the raw baseline when given)."""
+def measure(desk, raw: RawDesk, rounds: int, per_round: int, report_rounds: int,
+            recent_days: int) -> dict:
     today = desk.today()
-    book_day = today + dt.timedelta(days=1)
-    raw_day = today + dt.timedelta(days=2)
-    status_day = today + dt.timedelta(days=3)
-    for day in (today, book_day, raw_day, status_day):
-        desk.set_quota(day, 999, "benchmark", actor="benchmark")
+    desk.set_quota(today, 999, "benchmark", actor=OFFICER)
+    ids = niks()
     result: dict = {}
 
-    result["book"] = timed(lambda: desk.book("perpajakan", "Yohanes Ndun", day=book_day), n)
-    if raw:
-        result["book_raw"] = timed(lambda: raw.book(raw_day.isoformat()), n)
+    # Today's status: the day's usual fifteen, one of them called and recalled between reads.
+    first = [desk.book("perpajakan", "Maria Goreti Bria", nik=next(ids), phone=PHONE)
+             for _ in range(15)]
+    called = desk.call_next(1, OFFICER)
+    result["status"] = paired(lambda: desk.status(), lambda: raw.status(today), rounds, per_round,
+                              before=lambda: desk.recall(called.code, 1, OFFICER))
+    desk.no_show(called.code, 1, OFFICER)
 
-    # Call next: the day's walk-ins waiting; after each call the ticket goes back to the
-    # queue (no-show, then return), untimed, so every call finds the same queue.
-    for _ in range(15):
-        desk.book("aplikasi", "Maria Goreti Bria")
-    called: list = []
+    # Walk-ins for today with an identity and a telephone, both sides into the same day.
+    result["book"] = paired(
+        lambda: desk.book("perpajakan", "Yohanes Ndun", nik=next(ids), phone=PHONE),
+        lambda: raw.book(today, "Yohanes Ndun", "nik", next(ids), PHONE), rounds, per_round)
 
-    def back_to_queue():
-        desk.no_show(called[-1].code, 1, "Benchmark")
-        desk.return_to_queue(called[-1].code, "Benchmark")
+    # Call next on that queue: the desk at counter 1, the raw side at counter 2.
+    mine: list = []
+    theirs: list = []
+    result["call_next"] = paired(
+        lambda: mine.append(desk.call_next(1, OFFICER)),
+        lambda: theirs.append(raw.call_next(today, 2)), rounds, per_round,
+        after_ours=lambda: desk.no_show(mine[-1].code, 1, OFFICER),
+        after_base=lambda: raw.release(theirs[-1]))
+    assert len(first) == 15
 
-    result["call_next"] = timed(lambda: called.append(desk.call_next(1, "Benchmark")), n,
-                                after=back_to_queue)
-    if raw:
-        ids: list = []
-        result["call_next_raw"] = timed(lambda: ids.append(raw.call_next(today.isoformat(), 2)), n,
-                                        after=lambda: raw.release(ids[-1]))
+    # A quarter's report, cold: windows of 93 distinct days before today, a new one for every
+    # report of either side (cycling when the store has fewer).
+    windows = max(1, recent_days // MAX_DAYS)
+    starts = itertools.cycle(today - dt.timedelta(days=MAX_DAYS * (w + 1)) for w in range(windows))
+    span = dt.timedelta(days=MAX_DAYS - 1)
+    window: list[dt.date] = []
 
-    # The status of a day with the day's usual fifteen tickets.
-    for _ in range(15):
-        desk.book("perpajakan", "Yohanes Ndun", day=status_day)
-    result["status"] = timed(lambda: desk.status(status_day), n)
-    if raw:
-        result["status_raw"] = timed(lambda: raw.status(status_day.isoformat()), n)
+    def next_window() -> None:
+        window[:] = [next(starts)]
 
-    # The day's report over that day: kiosk/report.py reads it with one desk.status() (the
-    # same prepared statements), then counts in Python; the raw side runs those statements.
-    from kiosk.desk.report import build_report
+    def next_window_cold() -> None:
+        next_window()
+        row_view.cache_clear()
 
-    result["report"] = timed(lambda: build_report(desk, status_day, status_day), n)
-    if raw:
-        result["report_raw"] = timed(lambda: raw.status(status_day.isoformat()), n)
+    result["report"] = paired(lambda: build_report(desk, window[0], window[0] + span),
+                              lambda: raw.report(window[0], window[0] + span),
+                              report_rounds, 1,
+                              before_ours=next_window_cold,
+                              before_base=next_window)
+    result["report"]["days"] = MAX_DAYS
+    result["report"]["tickets_read"] = raw.report(today - dt.timedelta(days=MAX_DAYS),
+                                                  today - dt.timedelta(days=1))
     return result

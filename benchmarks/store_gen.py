@@ -1,8 +1,10 @@
 """A store of N past tickets, made fast with plain SQL: the ten years of a large office.
 
-Tickets are spread over the days before today (at least 15 a day, more for large N, as a
-bigger office would have), mostly done, some cancelled, expired or no-shows, each with its
-audit entry, so every index and table has the size it would have in real use.
+The most recent days (RECENT_DAYS of them, or as many as N fills) hold 15 tickets each, as
+the office has today, so the figures read days of the same size at every N; the tickets
+beyond them lie on older days, as many a day as a day can hold (999 numbers), so the
+tables and indexes grow to N. Mostly done, some cancelled, expired or no-shows, each
+with its audit entry, on both engines.
 """
 
 from __future__ import annotations
@@ -26,18 +28,35 @@ def code_for(i: int) -> str:
     return "".join(chars)
 
 
+RECENT_DAYS, RECENT_PER_DAY, MOST_PER_DAY = 1200, 15, 999
+
+
+def layout(n: int) -> tuple[int, int, int]:
+    """(recent days of 15, older days, tickets on each older day) for N tickets."""
+    recent = min(RECENT_DAYS, -(-n // RECENT_PER_DAY))
+    rest = max(0, n - recent * RECENT_PER_DAY)
+    return recent, -(-rest // MOST_PER_DAY), MOST_PER_DAY
+
+
+def day_sizes(n: int, today: dt.date):
+    """(day, tickets on it), oldest first, ending the day before today."""
+    recent, older, per_older = layout(n)
+    first = today - dt.timedelta(days=recent + older)
+    left = n
+    for d in range(older + recent):
+        count = min(per_older if d < older else RECENT_PER_DAY, left)
+        left -= count
+        yield first + dt.timedelta(days=d), count
+
+
 def rows(n: int, today: dt.date, seed: int = 1):
     rng = random.Random(seed)
-    per_day = max(15, n // 3650)
-    days = -(-n // per_day)
-    first = today - dt.timedelta(days=days + 1)
     i = 0
-    for d in range(days):
-        day = (first + dt.timedelta(days=d)).isoformat()
+    for date, count in day_sizes(n, today):
+        day = date.isoformat()
         base = dt.datetime.fromisoformat(day) + dt.timedelta(hours=1)
-        count = min(per_day, n - i)
         for number in range(1, count + 1):
-            booked = base + dt.timedelta(minutes=number * 3)
+            booked = base + dt.timedelta(seconds=number * 30)
             called = booked + dt.timedelta(minutes=rng.randint(1, 40))
             started = called + dt.timedelta(minutes=1)
             finished = started + dt.timedelta(minutes=rng.randint(3, 25))
@@ -90,20 +109,31 @@ def fill_sqlite(path: str, n: int, today: dt.date, progress=print) -> float:
 
 
 def fill_postgres(db, n: int, today: dt.date) -> float:
-    """Server-side generation: one INSERT … SELECT over generate_series."""
+    """Server-side generation over generate_series: one INSERT … SELECT a table."""
     started = time.perf_counter()
-    per_day = max(15, n // 3650)
-    days = -(-n // per_day)
-    first = today - dt.timedelta(days=days + 1)
+    recent, older, per_older = layout(n)
+    first = today - dt.timedelta(days=recent + older)
+    bulk = older * per_older
+    # g: the ticket's index; its day and number from the layout (older days first). The
+    # parameters are named (%(first)s), so a literal % is written %%.
+    day = (f"(CASE WHEN g < {bulk} THEN %(first)s::date + g / {per_older} "
+           f"ELSE %(first)s::date + {older} + (g - {bulk}) / {RECENT_PER_DAY} END)")
+    number = (f"(CASE WHEN g < {bulk} THEN g %% {per_older} "
+              f"ELSE (g - {bulk}) %% {RECENT_PER_DAY} END) + 1")
+    series = f"FROM (SELECT g, {day} AS d, {number} AS num FROM generate_series(0, %(n)s - 1) AS g) AS s"
+    args = {"first": first.isoformat(), "n": n}
+    db.execute_sql("SET statement_timeout = 0")  # the desk's 30 s is for terminals, not a fill
     db.execute_sql(
         f"INSERT INTO ticket ({TICKET_COLS}) "
         "SELECT d, num, 'G' || lpad(to_hex(g), 8, '0'), "
         "CASE WHEN num %% 2 = 1 THEN 'perpajakan' ELSE 'aplikasi' END, 'done', true, 'Wajib Pajak', "
         "'self', '', '', '', d + interval '1 hour', d + interval '1 hour', d + interval '90 minutes', "
         "d + interval '91 minutes', d + interval '100 minutes', NULL, 1, 1, 'Petugas', 'SPT', '', "
-        "'resolved' FROM (SELECT g, %s::date + (g / %s) AS d, (g %% %s) + 1 AS num "
-        "FROM generate_series(0, %s - 1) AS g) AS s",
-        (first.isoformat(), per_day, per_day, n))
+        f"'resolved' {series}", args)
+    db.execute_sql(
+        "INSERT INTO audit_entry (at, actor, counter, action, day, ticket_code, ticket_number, "
+        "detail, reason) SELECT d + interval '1 hour', 'lobby', NULL, 'book', d, "
+        f"'G' || lpad(to_hex(g), 8, '0'), num, '', '' {series}", args)
     db.execute_sql(
         "INSERT INTO day_counter (day, last_number, taken) "
         "SELECT day, max(number), count(*) FROM ticket GROUP BY day ON CONFLICT DO NOTHING")

@@ -90,8 +90,15 @@ def _v4_survey(db: peewee.Database) -> None:
             model._meta.without_rowid = False
 
 
+def _v5_audit_by_time(db: peewee.Database) -> None:
+    # The counter's audit view of a day asks for the entries written that day: without an
+    # index on the stamp that was a walk of the whole log (166 ms at 1 million tickets).
+    db.execute_sql("CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at)")
+
+
 # STEPS[i] brings a store from version i to version i + 1.
-STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain, _v4_survey]
+STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain, _v4_survey,
+                     _v5_audit_by_time]
 # What the models can't say (triggers, the chain's head), applied to a new store.
 EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain, _v4_survey]
 LATEST = len(STEPS)

@@ -123,7 +123,8 @@ class AuditEntry(BaseModel):
     entry_hash = CharField(max_length=64, null=True)
 
     class Meta:
-        indexes = ((("day",), False),)
+        # "at": the counter's audit view of a day reads that day's entries by time.
+        indexes = ((("day",), False), (("at",), False))
 
 
 ALL_MODELS = (SchemaVersion, Service, DayCounter, QuotaOverride, Officer, Ticket, AuditEntry)

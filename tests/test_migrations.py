@@ -80,3 +80,12 @@ def test_a_version_one_store_gets_the_audit_triggers(bare_store_url):
     with pytest.raises(peewee.DatabaseError):
         with desk.db.atomic():
             AuditEntry.delete().execute()
+
+
+def test_an_upgraded_store_gets_the_audit_index_by_time(bare_store_url):
+    db = open_database(bare_store_url, create=True)
+    migrations.migrate(db, migrations.STEPS[:4])  # a store from before the index: its
+    db.execute_sql("DROP INDEX audit_entry_at")  # first step made today's models' indexes
+    desk = open_desk(bare_store_url, ALWAYS_OPEN)
+    assert migrations.current_version(desk.db) == migrations.LATEST
+    assert "audit_entry_at" in {i.name for i in desk.db.get_indexes("audit_entry")}

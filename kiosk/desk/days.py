@@ -51,9 +51,11 @@ class Days:
         row = self.q.counter_row(day)
         return (row[1], row[0]) if row else (0, 0)
 
-    def refusal(self, day: dt.date) -> Refusal | None:
-        """Why no number can be booked for ``day`` now, before looking at the quota."""
-        today = self.clock.today()
+    def refusal(self, day: dt.date, local_now: dt.datetime | None = None) -> Refusal | None:
+        """Why no number can be booked for ``day`` now (``local_now``: the clock already
+        read by the caller), before looking at the quota."""
+        local_now = local_now or self.clock.local_now()
+        today = local_now.date()
         if day < today:
             return "past_date", {"date": day.isoformat()}
         last = today + dt.timedelta(days=self.office.booking_horizon_days)
@@ -63,7 +65,7 @@ class Days:
         closed = service_days.closed_why(self.office, day)
         if closed:
             return "day_closed", {"date": day.isoformat(), "why": closed}
-        if day == today and service_days.hours_over(self.office, self.clock.local_now()):
+        if day == today and service_days.hours_over(self.office, local_now):
             hours = self.office.opening_hours[day.weekday()]
             return "after_hours", {"hours": hours.label()}
         return None

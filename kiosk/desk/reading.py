@@ -22,7 +22,10 @@ class DayReading:
         self.office, self.clock, self.q, self.rows, self.days = office, clock, queries, rows, days
 
     def status(self, day: dt.date | None = None) -> DayStatus:
-        today = self.clock.today()
+        # One reading of the clock for the whole status (the board asks a few times a
+        # second; each reading is a conversion to the office's zone).
+        local_now = self.clock.local_now()
+        today = local_now.date()
         day = day or today
         quota, override_reason = self.days.quota_for(day)
         taken, last_number = self.days.taken(day)
@@ -34,8 +37,8 @@ class DayReading:
             date=day,
             open=closed is None,
             closed_why=closed,
-            open_now=day == today and service_days.is_open_now(self.office, self.clock.local_now()),
-            bookable=self.days.refusal(day) is None and taken < quota,
+            open_now=day == today and service_days.is_open_now(self.office, local_now),
+            bookable=self.days.refusal(day, local_now) is None and taken < quota,
             quota=quota,
             quota_overridden=override_reason is not None,
             quota_reason=override_reason or "",

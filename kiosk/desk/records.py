@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kiosk.desk.states import CALLED, SERVING, WAITING
 from kiosk.texts import Reason
@@ -33,14 +34,16 @@ class TicketView:
     finished_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
 
-    @property
+    # Worked out once per view (a report asks each ticket several times); the view is
+    # frozen, so the answer cannot go stale. Not fields: equality and repr leave them out.
+    @cached_property
     def waited_seconds(self) -> float | None:
         """From arrival to the first call."""
         if self.arrived_at and self.called_at:
             return max(0.0, (self.called_at - self.arrived_at).total_seconds())
         return None
 
-    @property
+    @cached_property
     def served_seconds(self) -> float | None:
         if self.started_at and self.finished_at:
             return max(0.0, (self.finished_at - self.started_at).total_seconds())
