@@ -94,7 +94,7 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
             await wait_for(pilot, lambda: reader.ticket(code).state == "done", timeout=30)
             finished[code] = clock()
             await wait_for(pilot, lambda: pilot.app.screen is day and caught_up(day, reader),
-                           tries=400)
+                           timeout=30)
 
         def holds(day, n):
             return lambda: day.in_hand is not None and day.in_hand.ticket.number == n
@@ -145,9 +145,11 @@ async def test_a_full_day_two_counters_and_the_command_line(sqlite_url, capsys, 
         dialog = p2.app.screen
         dialog.query_one("#quota-date", Input).value = tomorrow.isoformat()
         dialog.query_one("#quota-reason", Input).value = "Rapat [/b] pimpinan"
+        await p2.pause()  # the fields' Changed messages land first, as when typed by hand
         await p2.click("#quota-close")
         await wait_for(p2, lambda: "Ya, tutup" in str(dialog.query_one("#quota-close").label))
         assert reader.status(tomorrow).quota == 15
+        await p2.pause()
         await p2.click("#quota-close")
         await wait_for(p2, lambda: reader.status(tomorrow).quota == 0, timeout=30)
         await p2.press("escape")

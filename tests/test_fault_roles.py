@@ -32,8 +32,8 @@ def lobby_of(app) -> LobbyScreen:
     return app.screen_stack[0]
 
 
-async def wait_text(pilot, text: str, present: bool = True, tries: int = 150) -> None:
-    await wait_for(pilot, lambda: (text in screen_text(pilot.app)) == present, tries)
+async def wait_text(pilot, text: str, present: bool = True, timeout: float = 15) -> None:
+    await wait_for(pilot, lambda: (text in screen_text(pilot.app)) == present, timeout)
 
 
 def no_traceback(app) -> None:
