@@ -190,3 +190,19 @@ def sqlite_desk(sqlite_url, clock):
     desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
     yield desk
     desk.db.close()
+
+
+@pytest.fixture(autouse=True)
+def _kiosk_logger_restored():
+    """A test that sets up a role's log file (kiosk/app/role_log.py) turns the ``kiosk``
+    loggers away from the root, where caplog listens: the next test in the same process
+    gets them back as they were."""
+    import logging
+
+    log = logging.getLogger("kiosk")
+    saved = (list(log.handlers), log.level, log.propagate)
+    yield
+    for handler in [h for h in log.handlers if h not in saved[0]]:
+        log.removeHandler(handler)
+        handler.close()
+    log.handlers[:], log.level, log.propagate = saved[0], saved[1], saved[2]

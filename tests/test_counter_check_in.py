@@ -14,7 +14,7 @@ from test_counter_helpers import wait_for as wait_briefly
 
 
 async def wait_for(pilot, condition) -> None:
-    await wait_briefly(pilot, condition, tries=750)  # a shared, loaded machine
+    await wait_briefly(pilot, condition, timeout=30)  # a shared, loaded machine
 
 
 async def test_a_booked_taxpayer_is_checked_in_at_the_counter_by_clicks(sqlite_desk):

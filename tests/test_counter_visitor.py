@@ -30,7 +30,7 @@ def visitor_entries(desk):
 
 
 async def wait_for(pilot, condition) -> None:
-    await wait_briefly(pilot, condition, tries=750)  # a shared, loaded machine
+    await wait_briefly(pilot, condition, timeout=30)  # a shared, loaded machine
 
 
 def label(screen, selector: str) -> str:

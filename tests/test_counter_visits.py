@@ -12,7 +12,7 @@ NIK = "3171011708450001"
 
 
 async def wait_for(pilot, condition) -> None:
-    await wait_briefly(pilot, condition, tries=750)  # a shared, loaded machine
+    await wait_briefly(pilot, condition, timeout=30)  # a shared, loaded machine
 
 
 def serve(desk, code: str, topic: str, note: str, outcome: str) -> None:

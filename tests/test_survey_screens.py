@@ -66,7 +66,8 @@ async def test_the_counter_finishes_the_screen_invites_nine_touches_and_send(sql
         await until(pilot, lambda: isinstance(app.screen, QuestionsScreen))
         questions = app.screen
         assert questions.number == ticket.number
-        await until(pilot, lambda: f"Nomor {ticket.number}" in text(questions, "#survey-invite"))
+        await until(pilot, lambda: bool(questions.query("#survey-invite"))  # composed
+                    and f"Nomor {ticket.number}" in text(questions, "#survey-invite"))
         shown = everything_shown(app)
         assert NAME not in shown and NIK not in shown and PHONE not in shown
         await answer_all(pilot, [4, 3, 4, 4, 3, 3, 4, 2, 3])
