@@ -14,8 +14,10 @@ async def click_ready(pilot, selector: str, timeout: float = 3.0) -> None:
     while True:
         try:
             widget = pilot.app.screen.query_one(selector)
-            # A button that takes only a fresh touch (or is still disabled) is not ready yet.
-            if not (widget.disabled or getattr(widget, "guarded", False)):
+            # A button that takes only a fresh touch (or is still disabled) is not ready yet;
+            # nor one still showing its last press ("-active": Textual drops clicks meanwhile).
+            if not (widget.disabled or getattr(widget, "guarded", False)
+                    or widget.has_class("-active")):
                 break
         except NoMatches:
             if waited >= timeout:

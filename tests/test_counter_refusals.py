@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pilot_helpers import click_ready
 
 import threading
@@ -21,9 +19,6 @@ def label(screen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
 
-# Timing-sensitive on a loaded two-core machine (a click landing while the dialog
-# relays itself out; three browsers at once): rerun once or twice, to be made robust.
-@pytest.mark.flaky(reruns=2)
 async def test_a_refused_finish_keeps_the_dialog_and_what_was_typed(sqlite_desk, monkeypatch):
     desk = sqlite_desk
     add_officers(desk)
