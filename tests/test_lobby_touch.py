@@ -171,3 +171,19 @@ async def test_check_in_and_another_day_by_the_keyboard_alone(sqlite_desk):
         await until(pilot, lambda: on(app, TicketScreen))
     assert [t.code for t in sqlite_desk.status().waiting] == [booked.code]
     assert [t.state for t in sqlite_desk.status(tomorrow).tickets] == ["booked"]
+
+
+async def test_a_one_step_way_shows_no_step_count_a_longer_way_does(sqlite_desk):
+    app = KioskApp(sqlite_desk, "lobby")
+    async with app.run_test(size=(80, 24)) as pilot:
+        count = lambda: str(app.screen.query_one("#take-count").render())  # noqa: E731
+        await click_ready(pilot, "#service-perpajakan")
+        await until(pilot, lambda: not on(app, LobbyScreen) and app.screen.query("#take-count")
+                    and app.screen.query_one("#steps").current == "step-who")
+        await pilot.pause()
+        assert count() == ""  # a walk-in for tax questions: one step, no "Langkah 1 dari 1"
+        await pilot.press("escape")
+        await until(pilot, lambda: on(app, LobbyScreen))
+        await click_ready(pilot, "#service-aplikasi")
+        await until(pilot, lambda: app.screen.query("#take-count") and count() != "")
+        assert count() == "Langkah 1 dari 2"  # the device's confirmation first, then who

@@ -185,3 +185,18 @@ async def test_today_closed_by_a_supervisor_says_closed_with_the_reason(sqlite_d
         await until(pilot, lambda: app.screen.query_one("#steps").current == "step-day")
         why = shown(app, "#day-why")
         assert "Rapat kantor" in why and "habis" not in why
+
+
+async def test_the_first_number_taken_before_opening_says_when_the_desk_opens(sqlite_url, clock):
+    clock.set(2026, 11, 30, 0, 48)  # a lobby left on overnight: number 1 at 00:48
+    desk = open_desk(sqlite_url, KUPANG, clock=clock)
+    try:
+        first = desk.book("perpajakan", "Ani")
+        app = KioskApp(desk, "lobby")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await show_ticket(pilot, first)
+            said = wait_text(app)
+            assert "berikutnya dipanggil" in said
+            assert "buka pukul 08:00" in said and "sekitar pukul 08:00" in said
+    finally:
+        desk.db.close()

@@ -123,8 +123,9 @@ class TakeScreen(LobbyPage):
             day = [] if self.day is None and self._today_open() else ["step-day"]
             plan = device + ["step-who", "step-form", *day, "step-confirm"]
         number = plan.index(step) + 1 if step in plan else len(plan)
+        # "Step 1 of 1" tells nothing: a way of one step shows no count.
         self.query_one("#take-count", Static).update(
-            self.t("lobby_step_of", step=number, steps=len(plan)))
+            self.t("lobby_step_of", step=number, steps=len(plan)) if len(plan) > 1 else "")
 
     # ----- moving between steps ---------------------------------------------------------
 

@@ -35,6 +35,8 @@ def wait_lines(t: Say, wait: WaitEstimate) -> tuple[str, ...]:
     lines: list[str] = []
     if wait.ahead.most == 0:
         lines.append(t("lobby_ticket_next"))
+        if wait.opens:  # the first number of the day, taken before the door opens
+            lines.append(t("lobby_ticket_wait_opening", opens=wait.opens, around=wait.around))
     else:
         lines.append(ahead_line(t, wait))
         if wait.ahead.booked:
