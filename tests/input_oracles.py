@@ -86,6 +86,8 @@ def expected_identity(kind: str, value: str) -> str | None:
         return compact if ok else None
     if len(text) > 30 or any(unicodedata.category(ch) in CONTROL for ch in text):
         return None
+    if any(ch not in "0123456789 +-()." for ch in text):  # no letters read as keypad digits
+        return None
     try:  # a telephone: what the phonenumbers library calls valid, Indonesian by default
         number = phonenumbers.parse(text, "ID")
     except phonenumbers.NumberParseException:

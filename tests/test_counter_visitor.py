@@ -86,6 +86,9 @@ def test_recording_keeps_the_lobby_checks_and_the_counter_holding_it(desk):
     with pytest.raises(InvalidInput) as invalid:
         desk.record_visitor(ticket.code, 1, "Sari", "Ani Lestari", phone="12")
     assert invalid.value.key == "phone_invalid"
+    with pytest.raises(InvalidInput) as invalid:  # letters were read as a keypad's digits
+        desk.record_visitor(ticket.code, 1, "Sari", "Ani Lestari", phone="0812345abc")
+    assert invalid.value.key == "phone_letters"
     with pytest.raises(Refused) as refused:  # one identity, one number a day
         desk.record_visitor(ticket.code, 1, "Sari", "Ani Lestari", nik=NIK)
     assert refused.value.key == "identity_has_number"

@@ -499,3 +499,16 @@ def test_a_long_idle_store_expires_many_tickets_at_once(desk, clock):
     clock.set(2026, 12, 3, 8, 0)
     assert desk.expire_past_days() == 1200
     assert [desk.status(day).count("expired") for day in days] == [600, 600]
+
+
+def test_a_mistyped_npwp_is_told_apart_from_a_short_one_and_a_phone_takes_no_letters(desk):
+    def key(**identity) -> str:
+        with pytest.raises(InvalidInput) as refused:
+            desk.book("perpajakan", "Ani", **identity)
+        return refused.value.key
+
+    assert key(npwp="012345678901234") == "npwp_mistyped"  # 15 digits, a wrong check digit
+    assert key(npwp="01234567890123") == "npwp_invalid"    # 14 digits
+    assert key(phone="0812-CALL-ME") == "phone_letters"     # was stored as +62812225563
+    assert key(phone="0812345abc") == "phone_letters"
+    assert desk.book("perpajakan", "Ani", phone="(0380) 821-123").number == 1

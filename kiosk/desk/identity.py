@@ -62,6 +62,9 @@ def check_npwp(value: str) -> str:
 
     try:
         return stdnum_npwp.validate(value.strip())
+    except (stdnum_errors.InvalidChecksum, stdnum_errors.InvalidComponent):
+        # 15 or 16 digits, as asked: saying "must be 15 or 16 digits" would puzzle.
+        raise InvalidInput("npwp", "npwp_mistyped") from None
     except stdnum_errors.ValidationError:
         raise InvalidInput("npwp", "npwp_invalid") from None
 
@@ -83,6 +86,9 @@ def check_passport(value: str) -> str:
     return compact
 
 
+_PHONE_CHARS = re.compile(r"[0-9 +\-().]+")
+
+
 def check_phone(value: str | None) -> str:
     """An Indonesian or international number, stored as E.164; empty stays empty."""
     text = (value or "").strip()
@@ -90,6 +96,10 @@ def check_phone(value: str | None) -> str:
         return ""
     if len(text) > 30 or any(_is_control(ch) for ch in text):
         raise InvalidInput("phone", "phone_invalid")
+    # phonenumbers reads letters as a keypad's digits ("0812-CALL-ME" became a number):
+    # only what people write between digits is let through.
+    if not _PHONE_CHARS.fullmatch(text):
+        raise InvalidInput("phone", "phone_letters")
     import phonenumbers
 
     try:

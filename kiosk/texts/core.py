@@ -93,6 +93,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "NPWP tidak valid: harus 15 atau 16 angka. Cocokkan setiap angka dengan kartu NPWP Anda.",
         "Invalid NPWP: it must be 15 or 16 digits. Please compare each digit with your NPWP card.",
     ),
+    "npwp_mistyped": (
+        "NPWP tidak valid: jumlah angkanya benar, tetapi ada angka yang salah. Cocokkan setiap "
+        "angka dengan kartu NPWP Anda.",
+        "Invalid NPWP: the number of digits is right, but a digit is wrong. Please compare "
+        "each digit with your NPWP card.",
+    ),
+    "phone_letters": (
+        "Nomor telepon hanya berisi angka (boleh dengan spasi, +, - atau tanda kurung).",
+        "A telephone number has digits only (spaces, +, - or brackets allowed).",
+    ),
     "nik_invalid": (
         "NIK tidak valid: harus 16 angka (kode wilayah dan tanggal lahir yang benar).",
         "Invalid NIK: it must be 16 digits (a real region code and birth date).",
