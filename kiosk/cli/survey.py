@@ -104,8 +104,8 @@ def report(desk, args) -> int:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")
         except OSError as exc:
-            print(f"kiosk: {printable(say_in(args, 'cli_cannot_write', path=args.csv, error=exc.strerror or exc))}",
-                  file=sys.stderr)
+            line = say_in(args, "cli_cannot_write", path=args.csv, error=exc.strerror or exc)
+            print(f"kiosk: {printable(line)}", file=sys.stderr)
             return EXIT_USAGE
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))

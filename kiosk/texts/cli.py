@@ -18,8 +18,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_profile_broken": ("profil kantor {error}", "office profile {error}"),
     "cli_no_such_file": ("{path}: berkas tidak ada", "{path}: no such file"),
     "cli_cannot_write": ("{path}: tidak bisa ditulis ({error})", "{path}: cannot be written ({error})"),
-    "cli_units_start": ("  {command}", "  {command}"),
-    "cli_answer_yes": ("y", "y"),
     # kiosk restore on PostgreSQL (kiosk/cli/restore_postgres.py)
     "cli_pg_tools_missing": (
         "{tools} tidak terpasang; pasang paket postgresql-client, lalu ulangi",
