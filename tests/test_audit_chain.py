@@ -84,7 +84,7 @@ def test_an_intact_chain_passes(store):
 
 
 def test_an_intact_chain_reads_as_one_line(store):
-    done = _kiosk("audit", "verify", "--db", store, "--office", str(ALWAYS_OPEN))
+    done = _kiosk("audit", "verify", "--db", store, "--office", str(ALWAYS_OPEN), "--lang", "en")
     assert done.returncode == 0 and "Audit log intact: 9 entries" in done.stdout
 
 

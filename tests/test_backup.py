@@ -28,7 +28,8 @@ WORKER = Path(__file__).parent / "workers" / "desk_worker.py"
 
 
 def kiosk(*args: str, stdin: str = "", db: str | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "kiosk", *(["--db", db] if db else []), *args]
+    command = [sys.executable, "-m", "kiosk", "--lang", "en", *(["--db", db] if db else []),
+               *args]  # the assertions read the English sentences
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, input=stdin,
                           timeout=120)
 

@@ -259,4 +259,4 @@ def test_a_taken_port_is_one_line_not_a_traceback(sqlite_url):
             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"serve 127.0.0.1:{port}" in result.stderr.strip().splitlines()[-1]
+    assert f"127.0.0.1:{port}" in result.stderr.strip().splitlines()[-1]

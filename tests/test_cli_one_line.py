@@ -1,5 +1,5 @@
-"""Mistyped ports and database URLs: one line in both languages and exit 2 or 4, never a
-traceback. Real processes."""
+"""Mistyped ports and database URLs: one line (in the language of --lang for a database URL)
+and exit 2 or 4, never a traceback. Real processes."""
 
 from __future__ import annotations
 
@@ -27,5 +27,7 @@ def test_a_port_out_of_range(sqlite_url, port):
                                       ("postgresql://u:secret@[::1/x", "IPv6")])
 @pytest.mark.parametrize("command", [["status"], ["init"], ["board"]])
 def test_a_broken_database_url(url, why, command):
-    line = one_line(kiosk("--db", url, *command), 4, why, "Basis data", "database")
+    line = one_line(kiosk("--db", url, *command), 4, why, "Basis data")
     assert "secret" not in line  # the password is never printed
+    line = one_line(kiosk("--db", url, "--lang", "en", *command), 4, why, "database")
+    assert "secret" not in line and "Basis data" not in line

@@ -99,7 +99,7 @@ def test_two_adds_of_one_name_at_once_add_one(store_url, tmp_path):
               f"open({str(tmp_path)!r} + '/ready-' + sys.argv[1], 'w').close()\n"
               "while not os.path.exists(sys.argv[2]): time.sleep(0.0005)\n"
               f"sys.exit(main(['officer', 'add', sys.argv[3], '--db', {store_url!r}, "
-              f"'--office', {str(ALWAYS_OPEN)!r}]))\n")
+              f"'--office', {str(ALWAYS_OPEN)!r}, '--lang', 'en']))\n")
     for n, name in enumerate(names):
         go = tmp_path / f"go-{n}"
         procs = [subprocess.Popen([sys.executable, "-c", script, f"{n}-{i}", str(go), name],

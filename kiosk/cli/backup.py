@@ -14,7 +14,8 @@ from pathlib import Path
 
 from kiosk.cli.commands import fail
 from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE, EXIT_USAGE
-from kiosk.texts import both
+from kiosk.cli.words import lang_of
+from kiosk.texts import say
 
 KEEP = 14  # two weeks of daily backups
 
@@ -51,9 +52,10 @@ class _Progress:
     """One line every tenth on a log, or a line redrawn in place on a terminal; nothing for a
     store copied in one step."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         self.shown = -1
         self.tty = sys.stderr.isatty()
+        self.lang = lang
 
     def __call__(self, done: int, total: int) -> None:
         from data.backup import STEP_PAGES
@@ -64,7 +66,8 @@ class _Progress:
         if percent // 10 == self.shown // 10 and not self.tty:
             return
         self.shown = percent
-        line = both("backup_progress", percent=percent, done=_mb(done), total=_mb(total))
+        line = say("backup_progress", self.lang, percent=percent, done=_mb(done),
+                   total=_mb(total))
         print(f"\r{line}" if self.tty else line, end="" if self.tty else "\n",
               file=sys.stderr, flush=True)
 
@@ -74,8 +77,9 @@ def backup(args: argparse.Namespace) -> int:
     from data.database import describe, sqlite_path
     from data.errors import StoreError
 
+    lang = lang_of(args)
     if args.keep < 1:
-        return fail(f"--keep {args.keep}: {both('backup_keep_invalid')}", EXIT_USAGE)
+        return fail(f"--keep {args.keep}: {say('backup_keep_invalid', lang)}", EXIT_USAGE)
     url, folder = _url(args), args.to or store_backup.default_dir()
     now = dt.datetime.now()
     if _postgres(url):
@@ -84,42 +88,43 @@ def backup(args: argparse.Namespace) -> int:
         except FileNotFoundError:
             target = folder / f"kiosk-{now:%Y%m%d-%H%M%S}.dump"
             command = shlex.join(store_backup.pg_dump_command(describe(url), target))
-            return fail(both("pg_dump_missing", command=command), EXIT_STORE)
+            return fail(say("pg_dump_missing", lang, command=command), EXIT_STORE)
         except (store_backup.BackupError, OSError) as exc:
-            return fail(both("backup_failed", detail=str(exc)), EXIT_STORE)
-        print(both("backup_made_pg", path=made.path, size=_mb(made.size),
-                   seconds=f"{made.seconds:.1f}"))
+            return fail(say("backup_failed", lang, detail=str(exc)), EXIT_STORE)
+        print(say("backup_made_pg", lang, path=made.path, size=_mb(made.size),
+                  seconds=f"{made.seconds:.1f}"))
     else:
         try:
             path = sqlite_path(url)
             if not Path(path).is_file():
-                return fail(both("backup_failed", detail=f"{path}: no such file"), EXIT_STORE)
-            progress = _Progress()
+                return fail(say("backup_failed", lang,
+                                detail=say("cli_no_such_file", lang, path=path)), EXIT_STORE)
+            progress = _Progress(lang)
             made = store_backup.backup_sqlite(path, folder, args.keep, now, progress)
         except (store_backup.BackupError, StoreError, OSError) as exc:
-            return fail(both("backup_failed", detail=str(exc)), EXIT_STORE)
+            return fail(say("backup_failed", lang, detail=str(exc)), EXIT_STORE)
         if progress.tty and progress.shown >= 0:
             print(file=sys.stderr)
-        print(both("backup_made", path=made.path, size=_mb(made.size), tickets=made.tickets,
-                   seconds=f"{made.seconds:.1f}"))
+        print(say("backup_made", lang, path=made.path, size=_mb(made.size),
+                  tickets=made.tickets, seconds=f"{made.seconds:.1f}"))
         if made.audit_broken_id is not None:
-            print(both("backup_chain_broken", id=made.audit_broken_id), file=sys.stderr)
+            print(say("backup_chain_broken", lang, id=made.audit_broken_id), file=sys.stderr)
     if made.removed:
-        print(both("backup_rotated", count=len(made.removed), keep=args.keep))
+        print(say("backup_rotated", lang, count=len(made.removed), keep=args.keep))
     return EXIT_OK
 
 
 def restore(args: argparse.Namespace) -> int:
     from data import backup as store_backup
     from data import in_use
-    from data.database import describe, sqlite_path
+    from data.database import sqlite_path
     from data.errors import StoreError
 
-    url = _url(args)
+    url, lang = _url(args), lang_of(args)
     if _postgres(url):
-        command = shlex.join(["pg_restore", "--clean", "--if-exists", "--no-owner",
-                              f"--dbname={describe(url)}", str(args.file)])
-        return fail(both("restore_postgres", command=command), EXIT_USAGE)
+        from kiosk.cli.restore_postgres import restore_postgres
+
+        return restore_postgres(args, url, lang)
     try:
         store = sqlite_path(url)
     except StoreError as exc:
@@ -127,29 +132,30 @@ def restore(args: argparse.Namespace) -> int:
     try:
         incoming = store_backup.prepare_restore(args.file, store)
     except store_backup.BackupError as exc:
-        return fail(both("restore_bad_backup", detail=str(exc)), EXIT_REFUSED)
+        return fail(say("restore_bad_backup", lang, detail=str(exc)), EXIT_REFUSED)
     except OSError as exc:
-        return fail(both("restore_bad_backup", detail=f"{args.file}: {exc.strerror or exc}"),
-                    EXIT_REFUSED)
+        return fail(say("restore_bad_backup", lang,
+                        detail=f"{args.file}: {exc.strerror or exc}"), EXIT_REFUSED)
     try:
-        if not args.yes and not _agreed(both("restore_ask", backup=args.file, store=store)):
-            print(both("restore_cancelled"), file=sys.stderr)
+        if not args.yes and not agreed(say("restore_ask", lang, backup=args.file, store=store)):
+            print(say("restore_cancelled", lang), file=sys.stderr)
             return EXIT_REFUSED
         tickets = store_backup.check_sqlite(incoming).tickets
         with in_use.alone(store):
             kept = store_backup.put_in_place(incoming, store, dt.datetime.now())
     except in_use.InUse as busy:
-        return fail(both(f"restore_in_use_{busy.args[0]}"), EXIT_REFUSED)
+        return fail(say(f"restore_in_use_{busy.args[0]}", lang), EXIT_REFUSED)
     except OSError as exc:
-        return fail(both("backup_failed", detail=f"{store}: {exc.strerror or exc}"), EXIT_STORE)
+        return fail(say("backup_failed", lang, detail=f"{store}: {exc.strerror or exc}"),
+                    EXIT_STORE)
     finally:
         store_backup.discard(incoming)
-    print(both("restore_done", store=store, backup=args.file, tickets=tickets,
-               kept=kept or "-"))
+    print(say("restore_done", lang, store=store, backup=args.file, tickets=tickets,
+              kept=kept or "-"))
     return EXIT_OK
 
 
-def _agreed(question: str) -> bool:
+def agreed(question: str) -> bool:
     if sys.stdin is None:
         return False
     print(question, end="", file=sys.stderr, flush=True)

@@ -11,8 +11,9 @@ from kiosk.cli import survey
 from kiosk.cli.report import run_report
 from kiosk.cli.status import run_status
 from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
+from kiosk.cli.words import lang_of, say_in, service_name
 from kiosk.desk.codes import format_code
-from kiosk.texts import Reason, both
+from kiosk.texts import Reason
 
 
 def fail(line: str, code: int) -> int:
@@ -31,13 +32,16 @@ def _actor(args: argparse.Namespace) -> str:
         return "cli"
 
 
-def _print_ticket(ticket, args) -> int:
+def _print_ticket(desk, ticket, args) -> int:
     if args.json:
         print(json.dumps(ticket.to_json(), ensure_ascii=False))
-    else:
-        counter = f" · loket {ticket.counter}" if ticket.counter else ""
-        print(f"Nomor {ticket.number} · {ticket.service} · {ticket.date} · "
-              f"kode {format_code(ticket.code)} · {ticket.state}{counter}")
+        return EXIT_OK
+    lang = lang_of(args)
+    counter = say_in(args, "cli_status_counter", counter=ticket.counter) if ticket.counter else ""
+    print(say_in(args, "cli_ticket", number=ticket.number, date=ticket.date,
+                 service=service_name(desk.office, ticket.service, lang),
+                 code=format_code(ticket.code), state=say_in(args, f"state_{ticket.state}"),
+                 counter=counter))
     return EXIT_OK
 
 
@@ -45,15 +49,15 @@ def _book(desk, args) -> int:
     ticket = desk.book(args.service, args.name, status=args.visitor, npwp=args.npwp, nik=args.nik,
                        passport=args.passport, phone=args.phone, day=args.date,
                        actor=_actor(args) if args.date else "cli")
-    return _print_ticket(ticket, args)
+    return _print_ticket(desk, ticket, args)
 
 
 def _checkin(desk, args) -> int:
-    return _print_ticket(desk.check_in(args.code, actor=_actor(args)), args)
+    return _print_ticket(desk, desk.check_in(args.code, actor=_actor(args)), args)
 
 
 def _call_next(desk, args) -> int:
-    return _print_ticket(desk.call_next(args.counter, _actor(args)), args)
+    return _print_ticket(desk, desk.call_next(args.counter, _actor(args)), args)
 
 
 def _move(desk, args) -> int:
@@ -67,13 +71,13 @@ def _move(desk, args) -> int:
         "cancel": lambda: desk.cancel(code, actor, args.reason, counter),
         "transfer": lambda: desk.transfer(code, args.service, counter, actor),
     }[args.command]()
-    return _print_ticket(ticket, args)
+    return _print_ticket(desk, ticket, args)
 
 
 def _quota(desk, args) -> int:
     status = desk.set_quota(args.date, args.quota, args.reason, _actor(args))
-    print(f"{status.date}: kuota {status.quota}, sisa {status.remaining} / "
-          f"quota {status.quota}, {status.remaining} left")
+    print(say_in(args, "cli_quota_set", date=status.date, quota=status.quota,
+                 remaining=status.remaining))
     return EXIT_OK
 
 
@@ -85,31 +89,33 @@ def _purge(desk, args) -> int:
         print(json.dumps({"before": result.before.isoformat(), "tickets": result.tickets,
                           "not_scrubbed": list(result.not_scrubbed)}))
     else:
-        print(both("purged", tickets=result.tickets, before=result.before.isoformat()))
+        print(say_in(args, "purged", tickets=result.tickets, before=result.before.isoformat()))
         if result.not_scrubbed:
-            print(both("purge_not_scrubbed", steps="; ".join(result.not_scrubbed)), file=sys.stderr)
+            print(say_in(args, "purge_not_scrubbed", steps="; ".join(result.not_scrubbed)),
+                  file=sys.stderr)
     return EXIT_OK
 
 
 def _officer(desk, args) -> int:
     from kiosk.desk.officers import Officers
 
-    pin = _read_pin()
+    pin = _read_pin(args)
     if pin is None:
-        return fail(both("pin_invalid"), EXIT_USAGE)
+        return fail(say_in(args, "pin_invalid"), EXIT_USAGE)
     officer = Officers(desk).add(args.name, args.role, pin, actor=_actor(args))
-    print(f"{officer.name} ({officer.role}) ditambahkan / added")
+    print(say_in(args, "cli_officer_added", name=officer.name,
+                 role=say_in(args, f"cli_role_{officer.role}")))
     return EXIT_OK
 
 
-def _read_pin() -> str | None:
+def _read_pin(args: argparse.Namespace) -> str | None:
     """The PIN from a prompt (twice, to catch a typo), or the first line of stdin."""
     if sys.stdin is None:
         return None
     if sys.stdin.isatty():
-        first = getpass.getpass("PIN: ")
-        if getpass.getpass("PIN lagi / again: ") != first:
-            print("kiosk: PIN tidak sama / the PINs differ", file=sys.stderr)
+        first = getpass.getpass(say_in(args, "cli_pin_prompt"))
+        if getpass.getpass(say_in(args, "cli_pin_again")) != first:
+            fail(say_in(args, "cli_pin_differ"), EXIT_USAGE)
             return None
         return first
     line = sys.stdin.readline()
@@ -123,9 +129,10 @@ def _audit(desk, args) -> int:
     if args.json:
         print(json.dumps(check.to_json()))
     elif check.ok:
-        print(both("audit_intact", entries=check.entries))
+        print(say_in(args, "audit_intact", entries=check.entries))
     else:
-        print(both("audit_broken", id=check.broken_id, why=Reason(f"audit_why_{check.why}")))
+        print(say_in(args, "audit_broken", id=check.broken_id,
+                     why=Reason(f"audit_why_{check.why}")))
     return EXIT_OK if check.ok else EXIT_BROKEN
 
 
@@ -135,15 +142,15 @@ def _init_roles(desk, args) -> int:
     try:
         make_roles(desk.db, owner=args.owner, terminal=args.terminal)
     except RolesError as exc:
-        return fail(str(exc), EXIT_USAGE)
-    print(both("roles_made", owner=args.owner, terminal=args.terminal))
+        return fail(say_in(args, "cli_roles_failed", detail=str(exc)), EXIT_USAGE)
+    print(say_in(args, "roles_made", owner=args.owner, terminal=args.terminal))
     return EXIT_OK
 
 
 def _serve(desk, args) -> int:
     from data.database import default_url
 
-    lang = getattr(args, "lang", None) or "id"
+    lang = lang_of(args)
     desk.db.close()  # the board's own thread opens its connection
     try:
         if not getattr(args, "terminal", False):
@@ -154,10 +161,11 @@ def _serve(desk, args) -> int:
 
         return serve_board(getattr(args, "db", None) or default_url(), desk.office.path,
                            host=args.host, port=args.port, lang=lang, title=desk.office.name,
-                           reconnecting=both("board_reconnecting"),
+                           reconnecting=say_in(args, "board_reconnecting"),
                            cap=desk.office.board.viewers)
     except OSError as exc:  # the port is taken, the address is not ours…
-        return fail(f"serve {args.host}:{args.port}: {exc.strerror or exc}", EXIT_USAGE)
+        return fail(say_in(args, "cli_serve_failed", address=f"{args.host}:{args.port}",
+                           error=exc.strerror or exc), EXIT_USAGE)
 
 
 COMMANDS = {

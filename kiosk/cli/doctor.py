@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from kiosk.cli.words import lang_of
 from kiosk.texts import say
 
 EXIT_FAULT = 1
@@ -26,7 +27,7 @@ def doctor(args: argparse.Namespace) -> int:
     from kiosk.desk import health
     from kiosk.devices.health import printer_finding, speech_finding
 
-    lang = getattr(args, "lang", None) or "id"
+    lang = lang_of(args)
     now = dt.datetime.now(dt.timezone.utc)
     profile, office = health.profile_finding(getattr(args, "office", None))
     found, facts = health.store_findings(getattr(args, "db", None) or default_url(), now)

@@ -12,6 +12,7 @@ import sys
 
 from kiosk.cli.commands import COMMANDS, fail
 from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser
+from kiosk.cli.words import lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,32 +51,32 @@ def _run(command: str, args: argparse.Namespace) -> int:
             return run_role(desk, command, args)
         return COMMANDS[command](desk, args)
     except ProfileError as exc:
-        return fail(f"office profile {exc}", EXIT_STORE)
+        return fail(say_in(args, "cli_profile_broken", error=str(exc)), EXIT_STORE)
     except DeskError as exc:  # a store fault, a refusal, or input the rules refuse
         from kiosk.app.role_log import log_desk_error, setup_role_log
 
         setup_role_log(command if command in ROLES else "cli")
         log_desk_error(exc, command)
-        return fail(str(exc), EXIT_STORE if isinstance(exc, StoreUnavailable) else EXIT_REFUSED)
+        return fail(exc.message(lang_of(args)),
+                    EXIT_STORE if isinstance(exc, StoreUnavailable) else EXIT_REFUSED)
 
 
 def init(args: argparse.Namespace) -> int:
     """``kiosk init``: the one step that makes a store; says so when it was already there."""
     from data.database import default_url, describe, init_store
     from data.errors import StoreError
-    from kiosk.texts import both
 
     url = getattr(args, "db", None) or default_url()
     roles = getattr(args, "owner", None), getattr(args, "terminal", None)
     if any(roles) and not all(roles):
-        return fail(both("init_roles_both"), EXIT_USAGE)
+        return fail(say_in(args, "init_roles_both"), EXIT_USAGE)
     if any(roles) and not url.lower().startswith(("postgres:", "postgresql:")):
-        return fail(both("init_roles_postgresql"), EXIT_USAGE)  # before any store is made
+        return fail(say_in(args, "init_roles_postgresql"), EXIT_USAGE)  # before any store is made
     try:
         created = init_store(url)
     except StoreError as exc:
-        return fail(both("store_unavailable", detail=str(exc)), EXIT_STORE)
-    print(both("store_created" if created else "store_exists", url=describe(url)))
+        return fail(say_in(args, "store_unavailable", detail=str(exc)), EXIT_STORE)
+    print(say_in(args, "store_created" if created else "store_exists", url=describe(url)))
     if any(roles):  # what `kiosk init-roles` does, on the store just made
         from kiosk.desk.store import open_desk
 

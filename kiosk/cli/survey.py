@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, _date, printable
-from kiosk.texts import both
+from kiosk.cli.words import lang_of, say_in
+from kiosk.texts import both, say
 
 
 def add_parser(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
@@ -82,7 +83,7 @@ def answer(desk, args) -> int:
         print(json.dumps({"recorded": True, "date": rated.day.isoformat(),
                           "follow_up": rated.follow_up}))
     else:
-        print(both("survey_recorded"))
+        print(say_in(args, "survey_recorded"))
     return EXIT_OK
 
 
@@ -92,7 +93,7 @@ def report(desk, args) -> int:
 
     first, last = args.period if args.period else (args.first, args.last)
     if args.period and args.last:
-        print(f"kiosk: {both('survey_period_invalid')}", file=sys.stderr)
+        print(f"kiosk: {say_in(args, 'survey_period_invalid')}", file=sys.stderr)
         return EXIT_USAGE
     result = Survey(desk).report(first, last)
     if args.csv:
@@ -103,27 +104,26 @@ def report(desk, args) -> int:
         try:
             Path(args.csv).write_text(table, encoding="utf-8")
         except OSError as exc:
-            print(f"kiosk: {printable(f'{args.csv}: {exc.strerror or exc}')}", file=sys.stderr)
+            line = say_in(args, "cli_cannot_write", path=args.csv, error=exc.strerror or exc)
+            print(f"kiosk: {printable(line)}", file=sys.stderr)
             return EXIT_USAGE
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return EXIT_OK
-    print(both("survey_report_title", first=result.first.isoformat(), last=result.last.isoformat()))
-    print(both("survey_report_counts", respondents=result.respondents,
+    print(say_in(args, "survey_report_title", first=result.first.isoformat(), last=result.last.isoformat()))
+    print(say_in(args, "survey_report_counts", respondents=result.respondents,
                population=result.population, minimum=result.minimum_sample))
     if not result.nrr:
-        print(both("survey_report_none"))
+        print(say_in(args, "survey_report_none"))
         return EXIT_OK
-    grade = result.grade or "-"
-    for lang in ("id", "en"):
-        from kiosk.texts import say
-
-        print(say("survey_report_index", lang, ikm=result.ikm, grade=grade,
-                  words=say(f"survey_grade_{grade}", lang),
-                  weight=say(f"survey_weight_{result.weight}", lang)))
+    grade, lang = result.grade or "-", lang_of(args)
+    print(say("survey_report_index", lang, ikm=result.ikm, grade=grade,
+              words=say(f"survey_grade_{grade}", lang),
+              weight=say(f"survey_weight_{result.weight}", lang)))
     for i in result.weakest_first:
         q = result.questions[i]
-        print(f"  U{i + 1} {bar(result.nrr[i])} {float(result.nrr[i]):.2f}  {q.name} / {q.name_en}")
+        name = q.name_en if lang == "en" else q.name
+        print(f"  U{i + 1} {bar(result.nrr[i])} {float(result.nrr[i]):.2f}  {name}")
     return EXIT_OK
 
 

@@ -40,8 +40,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restore_done": ("Dipulihkan: {store} dari {backup} ({tickets} tiket); yang lama di {kept}",
                      "Restored: {store} from {backup} ({tickets} tickets); the old one is at "
                      "{kept}"),
-    "restore_postgres": ("Di PostgreSQL, pulihkan dengan: {command}",
-                         "On PostgreSQL, restore with: {command}"),
     # kiosk doctor: the levels, each check's finding, and what to do
     "doctor_level_ok": ("ok", "ok"),
     "doctor_level_warning": ("peringatan", "warning"),
