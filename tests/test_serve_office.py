@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import aiohttp
@@ -218,3 +219,43 @@ async def test_the_counter_sessions_are_capped(office):
         async with http.ws_connect(served.ws("counter/1/")) as again:  # room again
             message = await again.receive(timeout=20)
             assert message.type == aiohttp.WSMsgType.BINARY
+
+
+def test_the_serve_unit_serves_every_screen_on_its_port(tmp_path, sqlite_url):
+    """deploy/kiosk-serve.service as `kiosk install-units` writes it: its command, run with
+    its environment, serves the index, the board and the counters; it takes the board's
+    port, so it says it conflicts with the board's unit."""
+    from test_units import ROOT, systemd_words
+
+    open_desk(sqlite_url, ALWAYS_OPEN).db.close()
+    port = free_port()
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--db", sqlite_url, "--office", str(ALWAYS_OPEN),
+         "install-units", "--dest", str(tmp_path / "units"), "--host", "127.0.0.1",
+         "--port", str(port)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "enable --now kiosk-serve.service" in done.stdout
+    unit = (tmp_path / "units" / "kiosk-serve.service").read_text()
+    assert "\nConflicts=kiosk-board.service\n" in unit and "\nRestart=on-failure\n" in unit
+    env = dict(os.environ)
+    for line in re.findall(r"^Environment=(.*)$", unit, re.M):
+        key, value = systemd_words(line)[0].split("=", 1)
+        env[key] = value
+    [exec_start] = re.findall(r"^ExecStart=(.*)$", unit, re.M)
+    server = subprocess.Popen(systemd_words(exec_start), env=env, cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    index = response.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, "the unit's command exited"
+                assert time.monotonic() < deadline, "the unit's command serves nothing"
+                time.sleep(0.1)
+        assert {"board/", "counter/1/", "counter/2/"} <= set(re.findall(r'href="([^"]+)"', index))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(15)

@@ -8,4 +8,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "serve_link_survey": ("Survei kepuasan, loket {counter}", "Satisfaction survey, counter {counter}"),
     "serve_full": ("Layar sedang penuh ({cap} sesi). Coba lagi sebentar lagi.",
                    "All sessions are in use ({cap}). Try again in a moment."),
+    "units_serve_instead": (
+        "  (loket di peramban petugas juga: {ctl} disable --now kiosk-board.service; "
+        "{ctl} enable --now {unit})",
+        "  (the counters in the officers' browsers too: {ctl} disable --now kiosk-board.service; "
+        "{ctl} enable --now {unit})"),
 }
