@@ -221,6 +221,24 @@ async def test_the_counter_sessions_are_capped(office):
             assert message.type == aiohttp.WSMsgType.BINARY
 
 
+
+async def test_the_survey_screen_is_served_for_its_counter(office):
+    served = office()
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(served.ws("survey/2/"), max_msg_size=0) as ws:
+            drawn, deadline = b"", time.monotonic() + 20
+            while b"Survei Kepuasan" not in re.sub(rb"\x1b\[[0-9;?]*[ -/]*[@-~]", b"", drawn):
+                assert time.monotonic() < deadline, "the survey screen did not draw"
+                message = await ws.receive(timeout=20)
+                assert message.type == aiohttp.WSMsgType.BINARY, message
+                drawn += message.data
+            [pid] = served.sessions()
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            assert argv[-4:-1] == [b"survey", b"--counter", b"2"]
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(served.ws("survey/3/"))
+        assert refused.value.status == 404
+
 def test_the_serve_unit_serves_every_screen_on_its_port(tmp_path, sqlite_url):
     """deploy/kiosk-serve.service as `kiosk install-units` writes it: its command, run with
     its environment, serves the index, the board and the counters; it takes the board's
