@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import apps, contention, hot_paths, store_gen, table, viewer  # noqa: E402
+from benchmarks import counter_viewer  # noqa: E402
 from benchmarks.raw import RawDesk  # noqa: E402
 
 OFFICE = str(ROOT / "tests" / "profiles" / "always-open.toml")
@@ -180,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                                                          changes, idle_seconds=idle)
         log("one more web-board viewer …")
         figures["viewer"] = viewer.one_more_viewer(str(folder / "live.db"), OFFICE)
+        log("one more served counter (an officer's browser) …")
+        figures["counter_viewer"] = counter_viewer.one_more_counter(str(folder / "live.db"), OFFICE)
         log("start-up and memory of each role (as a lobby PC runs, then with "
             "PYTHONDONTWRITEBYTECODE=1) …")
         figures["startup"] = apps.startup(str(folder / "live.db"), KUPANG, repeats,

@@ -64,7 +64,8 @@ def test_the_system_units_pass_systemd_analyze_verify(tmp_path):
     dest, out = install(tmp_path, "--system", "--run-as", "root")
     units = unit_files(dest)
     assert [u.name for u in units] == ["kiosk-backup.service", "kiosk-backup.timer",
-                                       "kiosk-board.service", "kiosk-lobby.service"]
+                                       "kiosk-board.service", "kiosk-lobby.service",
+                                       "kiosk-serve.service"]
     checked = verify(units, user=False, tmp_path=tmp_path)
     assert checked.returncode == 0 and not checked.stderr.strip(), checked.stderr
     assert "systemctl enable --now kiosk-lobby.service kiosk-board.service kiosk-backup.timer" in out
@@ -91,7 +92,8 @@ def test_a_broken_unit_is_caught_by_the_same_check(tmp_path):
 
 def test_every_role_is_restarted_when_it_crashes(tmp_path):
     dest, _ = install(tmp_path, "--system", "--run-as", "root")
-    for name in ("kiosk-lobby.service", "kiosk-board.service", "kiosk-backup.service"):
+    for name in ("kiosk-lobby.service", "kiosk-board.service", "kiosk-backup.service",
+                 "kiosk-serve.service"):
         assert "\nRestart=on-failure\n" in (dest / name).read_text(), name
     lobby = (dest / "kiosk-lobby.service").read_text()
     assert "TTYPath=/dev/tty1" in lobby and "Conflicts=getty@tty1.service" in lobby

@@ -7,7 +7,7 @@ import getpass
 import json
 import sys
 
-from kiosk.cli import survey
+from kiosk.cli import serve, survey
 from kiosk.cli.report import run_report
 from kiosk.cli.status import run_status
 from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
@@ -147,27 +147,6 @@ def _init_roles(desk, args) -> int:
     return EXIT_OK
 
 
-def _serve(desk, args) -> int:
-    from data.database import default_url
-
-    lang = lang_of(args)
-    desk.db.close()  # the board's own thread opens its connection
-    try:
-        if not getattr(args, "terminal", False):
-            from kiosk.web.live_board import serve_live_board
-
-            return serve_live_board(desk, host=args.host, port=args.port, lang=lang)
-        from kiosk.web.board_server import serve_board
-
-        return serve_board(getattr(args, "db", None) or default_url(), desk.office.path,
-                           host=args.host, port=args.port, lang=lang, title=desk.office.name,
-                           reconnecting=say_in(args, "board_reconnecting"),
-                           cap=desk.office.board.viewers)
-    except OSError as exc:  # the port is taken, the address is not ours…
-        return fail(say_in(args, "cli_serve_failed", address=f"{args.host}:{args.port}",
-                           error=exc.strerror or exc), EXIT_USAGE)
-
-
 COMMANDS = {
     "book": _book,
     "checkin": _checkin,
@@ -176,10 +155,10 @@ COMMANDS = {
     "quota": _quota,
     "officer": _officer,
     "purge": _purge,
-    "serve": _serve,
     "audit": _audit,
     "init-roles": _init_roles,
     "report": run_report,
     **{move: _move for move in TICKET_MOVES},
     **survey.COMMANDS,
+    **serve.COMMANDS,
 }

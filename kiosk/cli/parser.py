@@ -87,13 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     survey.add_parser(sub, common, as_json)
 
-    p = sub.add_parser("serve", parents=[common], help="serve the board to browsers (web board)")
-    p.add_argument("role", choices=("board",), help="what to serve")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
-    p.add_argument("--terminal", action="store_true",
-                   help="serve the terminal board through textual-serve (a process per browser)"
-                        " instead of the TV page")
+    from kiosk.cli import serve  # the screens for browsers (kiosk/cli/serve.py)
+
+    serve.add_parser(sub, common)
 
     p = sub.add_parser("book", parents=[common, as_json], help="take a number")
     p.add_argument("service", help="service code, e.g. perpajakan or aplikasi")

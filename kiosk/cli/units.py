@@ -1,8 +1,9 @@
 """`kiosk install-units [--user | --system]`: the systemd units of deploy/, filled in for this
 box (this Python, this store, this profile) and written where systemd looks for them.
 
---system (as root; deploy/install.sh) writes all four: the lobby on tty1, the web board and
-the daily backup timer, running as --run-as. --user writes the board and the backup for the
+--system (as root; deploy/install.sh) writes them all: the lobby on tty1, the web board and
+the daily backup timer, running as --run-as, and `kiosk serve` (every served screen, on the
+board's port: enabled instead of the board). --user writes all but the lobby for the
 current user (a console belongs to the system, so the lobby needs --system). The units are
 only written: the commands that start them are printed, to be run when the office is ready.
 
@@ -28,7 +29,8 @@ from kiosk.cli.words import say_in
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 SYSTEM_UNITS = ("kiosk-lobby.service", "kiosk-board.service", "kiosk-backup.service",
-                "kiosk-backup.timer")
+                "kiosk-backup.timer", "kiosk-serve.service")
+SERVE_INSTEAD = "kiosk-serve.service"  # every served screen on the board's port: one or the other
 USER_UNITS = SYSTEM_UNITS[1:]
 _PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 
@@ -172,11 +174,12 @@ def install_units(args: argparse.Namespace) -> int:
         return fail(say_in(args, "units_cannot_write", folder=folder, error=exc.strerror or exc),
                     EXIT_STORE)
     ctl = "systemctl" if args.system else "systemctl --user"
-    start = [n for n in names if not n.startswith("kiosk-backup.service")]
+    start = [n for n in names if n not in ("kiosk-backup.service", SERVE_INSTEAD)]
     print(say_in(args, "units_written", count=len(names), folder=folder))
     print(say_in(args, "cli_units_env_file", path=env_file))
     print(f"  {ctl} daemon-reload")
     print(f"  {ctl} enable --now {shlex.join(start)}")
+    print(say_in(args, "units_serve_instead", ctl=ctl, unit=SERVE_INSTEAD))
     if not args.system:
         print(f"  loginctl enable-linger {shlex.quote(user)}")
         print(say_in(args, "units_user_no_lobby"))

@@ -15,7 +15,6 @@ import asyncio
 import itertools
 import json
 import logging
-import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from kiosk.desk.desk import Desk
 from kiosk.devices.calls import CallEvent
 from kiosk.texts import say
 from kiosk.web.board_feed import BoardFeed
+from kiosk.web.site import run_site
 
 log = logging.getLogger("kiosk.web")
 PAGE_DIR = Path(__file__).resolve().parent / "page"
@@ -167,30 +167,4 @@ def _escape(text: str) -> str:
 
 
 def serve_live_board(desk: Desk, *, host: str, port: int, lang: str) -> int:
-    board = LiveBoard(desk, lang)
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    stop: asyncio.Future[None] = loop.create_future()
-
-    def ask_stop() -> None:
-        if not stop.done():
-            stop.set_result(None)
-
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, ask_stop)
-
-    async def run() -> None:
-        runner = web.AppRunner(board.make_app(), handle_signals=False)
-        await runner.setup()
-        try:
-            await web.TCPSite(runner, host, port).start()  # a taken port raises OSError here
-            print(f"Papan antrean / queue board: http://{host}:{port}/  (Ctrl+C)", flush=True)
-            await stop
-        finally:
-            await runner.cleanup()
-
-    try:
-        loop.run_until_complete(run())
-    finally:
-        loop.close()
-    return 0
+    return run_site(LiveBoard(desk, lang).make_app(), host, port, "Papan antrean / queue board")
