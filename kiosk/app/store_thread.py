@@ -25,6 +25,9 @@ class StoreThread:
         self.desk = desk
         self._pool = ThreadPoolExecutor(1, thread_name_prefix=thread_name)
         self._watch: ChangeWatcher | None = None
+        # The change check's wake-up descriptor as of its last run (data.changes), for
+        # the follower to wait on in the event loop; None: check by the clock only.
+        self.wake_fd: int | None = None
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
@@ -38,7 +41,11 @@ class StoreThread:
     def _changed(self) -> bool:
         if self._watch is None:
             self._watch = self.desk.watch()
-        return self._watch.changed()
+        self.wake_fd = None
+        try:
+            return self._watch.changed()
+        finally:
+            self.wake_fd = self._watch.wake_fd()
 
     async def changed(self) -> bool:
         """The cheap check (a few µs) whether any terminal wrote since the last call. One
@@ -46,6 +53,7 @@ class StoreThread:
         return await self.call(self._changed)
 
     def _drop(self) -> None:
+        self.wake_fd = None
         if self._watch is not None:
             self._watch.close()
             self._watch = None
