@@ -25,6 +25,10 @@ from data.errors import HUNG_WORDS, StoreError, first_line
 from data.folder_watch import FolderWatch
 
 NOTIFY_CHANNEL = "kiosk_changes"
+# What the desk sends with every write: its schema as the payload, since a channel is the
+# database's (several stores in schemas of one database — an office's test store beside
+# its own, a test run — would otherwise wake each other's terminals for nothing).
+NOTIFY_SQL = f"SELECT pg_notify('{NOTIFY_CHANNEL}', current_schema())"
 # A LISTEN connection hears nothing from a hung server either: it is asked every few
 # seconds, and a server that does not answer within a moment is said at once (no read
 # that would wait for the statements' longer deadline).
@@ -43,6 +47,7 @@ class ChangeWatcher:
         self._file: object = None  # the SQLite file (its identity) the connection is on
         self._folder: FolderWatch | None = None  # SQLite: the wake-up on its files' writes
         self._folder_tried = False
+        self._schema = ""  # PostgreSQL: the store's schema, the payload of its notifications
 
     def changed(self) -> bool:
         try:
@@ -85,7 +90,9 @@ class ChangeWatcher:
 
             conn = psycopg2.connect(dbname=self.db.database, **self.db.connect_params)
             conn.autocommit = True
-            conn.cursor().execute(f"LISTEN {NOTIFY_CHANNEL}")
+            cursor = conn.cursor()
+            cursor.execute(f"LISTEN {NOTIFY_CHANNEL}; SELECT current_schema()")
+            self._schema = cursor.fetchone()[0]
             self._ping_at = time.monotonic() + PING_SECONDS
         else:
             # Quoted: a "#", "?" or "%" in the path is part of the name, not of the URI.
@@ -110,8 +117,10 @@ class ChangeWatcher:
             if select.select([self._conn], [], [], 0)[0]:
                 self._conn.poll()
             if self._conn.notifies:
+                ours = any(n.payload in (self._schema, "") for n in self._conn.notifies)
                 self._conn.notifies.clear()
-                return True
+                if ours:  # (an empty payload: a bare NOTIFY, as an older desk sends)
+                    return True
             # A dead server shows up only when we talk to it.
             if self._conn.closed:
                 raise ConnectionError("closed")
