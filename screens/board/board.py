@@ -1,8 +1,8 @@
 """The board: the live waiting list on the lobby TV (and in a browser through serve).
 
 It shows every terminal's changes as the app's follower of the store reads them (a cheap
-change check five times a second, one read of the day when something changed, the new day
-at midnight) and says when the store is in trouble; the screen never waits on the database.
+change check woken by the store's own notice of a write, one read of the day when something
+changed, the new day at midnight) and says when the store is in trouble; the screen never waits on the database.
 """
 
 from __future__ import annotations
