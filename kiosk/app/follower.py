@@ -80,8 +80,9 @@ class StoreFollower:
         self._unwatch()
         try:
             # The check first: what it reports up to now is covered by this read, and its
-            # first call (opening its connection) says "changed" whatever happened.
-            if await self._check() is not None:
+            # first call (opening its connection) says "changed" whatever happened. Its
+            # wake-up is asked for at the next tick: not before a screen's first frame.
+            if await self._check(wake=False) is not None:
                 await self._read()
         finally:
             self._busy = False
@@ -161,11 +162,11 @@ class StoreFollower:
                 self._timer = None
                 self.start()
 
-    async def _check(self) -> bool | None:
+    async def _check(self, wake: bool = True) -> bool | None:
         """The change check; None when the server did not answer its heartbeat (said at
         once: a read would only wait for the longer deadline of a statement)."""
         try:
-            return await self.app.store.changed()
+            return await self.app.store.changed(wake)
         except StoreError as error:
             self._in_trouble(StoreUnavailable(str(error), key="store_not_answering"))
             return None

@@ -38,19 +38,20 @@ class StoreThread:
             log_desk_error(exc, getattr(fn, "__name__", ""))
             raise
 
-    def _changed(self) -> bool:
+    def _changed(self, wake: bool = True) -> bool:
         if self._watch is None:
             self._watch = self.desk.watch()
         self.wake_fd = None
         try:
             return self._watch.changed()
         finally:
-            self.wake_fd = self._watch.wake_fd()
+            self.wake_fd = self._watch.wake_fd() if wake else None
 
-    async def changed(self) -> bool:
+    async def changed(self, wake: bool = True) -> bool:
         """The cheap check (a few µs) whether any terminal wrote since the last call. One
-        follower per terminal: a second caller would take the first one's news."""
-        return await self.call(self._changed)
+        follower per terminal: a second caller would take the first one's news. With
+        ``wake``, ``wake_fd`` is then its wake-up descriptor (made on the first ask)."""
+        return await self.call(self._changed, wake)
 
     def _drop(self) -> None:
         self.wake_fd = None
