@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from data.audit_chain import GENESIS, entry_hash
-from data.changes import NOTIFY_CHANNEL
+from data.changes import NOTIFY_SQL
 from data.queries import TICKET_COLUMNS
 from kiosk.desk.codes import new_code
 
@@ -72,7 +72,7 @@ class RawDesk:
         prev = (row[0] if row else None) or GENESIS
         self.run(self.audit, (*values, prev, entry_hash(prev, values)))
         if self.postgres:
-            self.run(f"NOTIFY {NOTIFY_CHANNEL}")
+            self.run(NOTIFY_SQL)
 
     def book(self, day: dt.date, name: str, id_kind: str, id_number: str, phone: str) -> None:
         """A walk-in for ``day`` with an identity and a telephone (as the desk stores them)."""

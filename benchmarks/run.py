@@ -179,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"live update ({changes} changes) and idle board on SQLite …")
         figures["live_update_sqlite"] = apps.live_update(str(folder / "live.db"), OFFICE,
                                                          changes, idle_seconds=idle)
-        log("one more web-board viewer …")
+        log("one more web-board viewer (the TV page, then the terminal board) …")
         figures["viewer"] = viewer.one_more_viewer(str(folder / "live.db"), OFFICE)
+        figures["viewer_terminal"] = viewer.one_more_viewer(str(folder / "live.db"), OFFICE,
+                                                            terminal=True)
         log("one more served counter (an officer's browser) …")
         figures["counter_viewer"] = counter_viewer.one_more_counter(str(folder / "live.db"), OFFICE)
         log("start-up and memory of each role (as a lobby PC runs, then with "
@@ -210,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     figures["live_update_samples"] = min(f["samples"] for f in lives)
     figures["idle_board_cpu_pct"] = figures["live_update_sqlite"]["idle_cpu_pct"]
     figures["viewer_memory_mb"] = figures["viewer"]["pss_mb"] if figures["viewer"] else None
+    figures["viewer_cpu_pct"] = figures["viewer"]["cpu_pct"] if figures["viewer"] else None
+    terminal_viewer = figures["viewer_terminal"]
+    figures["viewer_terminal_memory_mb"] = terminal_viewer["pss_mb"] if terminal_viewer else None
     roles = ("lobby", "board", "counter")
     figures["startup_ratio"] = max(figures["startup"][r]["startup_ratio"] for r in roles)
     figures["memory_ratio"] = max(figures["startup"][r]["memory_ratio"] for r in roles)

@@ -81,6 +81,11 @@ def main(paths: list[str]) -> int:
         print(one(runs, "one more web viewer, MB (PSS)", lambda r: r["viewer"]["pss_mb"]))
         print(one(runs, "one more web viewer, MB (RSS)", lambda r: r["viewer"]["rss_mb"]))
         print(one(runs, "one more web viewer, % of one core idle", lambda r: r["viewer"]["cpu_pct"]))
+    if all(r.get("viewer_terminal") for r in runs):
+        print(one(runs, "one more terminal-board viewer (textual-serve), MB (PSS)",
+                  lambda r: r["viewer_terminal"]["pss_mb"]))
+        print(one(runs, "one more terminal-board viewer (textual-serve), % of one core idle",
+                  lambda r: r["viewer_terminal"]["cpu_pct"]))
     for key, env in (("startup", "lobby PC"), ("startup_dont_write_bytecode", "PYTHONDONTWRITEBYTECODE=1")):
         for role in ("lobby", "board", "counter"):
             print(one(runs, f"start-up {role} ÷ bare ({env})", lambda r: r[key][role]["startup_ratio"]))

@@ -52,11 +52,12 @@ def show(f: dict) -> None:
     lu = f["live_update_sqlite"]
     print(f"idle board: {lu['idle_cpu_pct']:.2f} % of one core over {lu['idle_seconds']:.0f} s "
           f"(target ≤ 0.5 %)")
-    v = f["viewer"]
-    if v:
-        print(f"one more web-board viewer: +{v['pss_mb']:.1f} MB PSS (+{v['rss_mb']:.1f} MB RSS), "
-              f"+{v['cpu_pct']:.2f} % of one core idle ({v['processes'][0]} → "
-              f"{v['processes'][1]} processes)")
+    for v in (f["viewer"], f.get("viewer_terminal")):
+        if v:
+            print(f"one more web-board viewer, {v.get('board', 'terminal (textual-serve)')}: "
+                  f"+{v['pss_mb']:.1f} MB PSS (+{v['rss_mb']:.1f} MB RSS), "
+                  f"+{v['cpu_pct']:.2f} % of one core idle ({v['processes'][0]} → "
+                  f"{v['processes'][1]} processes)")
     roles = ("lobby", "board", "counter")
     for key, label in (("startup", "as a lobby PC runs (bytecode compiled, "
                         "PYTHONDONTWRITEBYTECODE unset)"),

@@ -1,11 +1,14 @@
-"""One more viewer of the web board (`kiosk serve board`, as it is on this branch): the
-memory and CPU the server and its board processes take for one more browser.
+"""One more viewer of the web board: the memory and CPU the server (and its board
+processes) take for one more browser.
 
-A browser is stood in for by a websocket client that speaks textual-serve's protocol the
-way textual.js does (the page's size, then reads what the board draws). textual-serve gives
-each browser its own board process; the figure is the change in the whole process tree
-(the server and its children): resident memory (RSS) and proportional memory (PSS, which
-counts a page shared by two processes half to each), from /proc."""
+Two boards are served. ``kiosk serve board`` is the TV page: one follower of the store for
+every viewer, each viewer an SSE stream (``/events``), stood in for by an HTTP client that
+holds the stream open and reads it. ``kiosk serve board --terminal`` is the terminal board
+through textual-serve, a board process per browser, stood in for by a websocket client that
+speaks textual-serve's protocol the way textual.js does (the page's size, then reads what
+the board draws). The figure is the change in the whole process tree (the server and its
+children) from one viewer to two: resident memory (RSS) and proportional memory (PSS, which
+counts a page shared by two processes half to each), from /proc, and idle CPU."""
 
 from __future__ import annotations
 
@@ -72,15 +75,31 @@ def cpu_s(pids: list[int]) -> float:
     return total
 
 
-async def _viewers(port: int, server: subprocess.Popen, settle: float, idle: float) -> dict:
+async def _viewers(port: int, server: subprocess.Popen, settle: float, idle: float,
+                   terminal: bool) -> dict:
     import aiohttp
 
-    url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
     readers = []
 
     async def drain(ws) -> None:
         async for _ in ws:
             pass
+
+    async def drain_stream(response) -> None:
+        async for _ in response.content:
+            pass
+
+    async def connect(http) -> None:
+        if terminal:
+            ws = await http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30",
+                                       max_msg_size=0)
+            await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+            readers.append(asyncio.create_task(drain(ws)))
+        else:  # the TV page's stream of pictures, as its EventSource holds it
+            response = await http.get(f"http://127.0.0.1:{port}/events",
+                                      timeout=aiohttp.ClientTimeout(total=None))
+            response.raise_for_status()
+            readers.append(asyncio.create_task(drain_stream(response)))
 
     def sample() -> tuple[int, int, int]:
         pids = tree(server.pid)
@@ -89,9 +108,7 @@ async def _viewers(port: int, server: subprocess.Popen, settle: float, idle: flo
     async with aiohttp.ClientSession() as http:
         steps = []
         for _ in range(2):
-            ws = await http.ws_connect(url, max_msg_size=0)
-            await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
-            readers.append(asyncio.create_task(drain(ws)))
+            await connect(http)
             await asyncio.sleep(settle)  # the board started, drew, and is idle
             pids = tree(server.pid)
             cpu, wall = cpu_s(pids), time.monotonic()
@@ -101,16 +118,20 @@ async def _viewers(port: int, server: subprocess.Popen, settle: float, idle: flo
         for task in readers:
             task.cancel()
     (n1, rss1, pss1, cpu1), (n2, rss2, pss2, cpu2) = steps
-    return {"processes": [n1, n2], "rss_mb": (rss2 - rss1) / 1024, "pss_mb": (pss2 - pss1) / 1024,
+    return {"board": "terminal (textual-serve)" if terminal else "TV page (SSE)",
+            "processes": [n1, n2], "rss_mb": (rss2 - rss1) / 1024, "pss_mb": (pss2 - pss1) / 1024,
             "cpu_pct": cpu2 - cpu1, "tree_rss_mb_with_two": rss2 / 1024,
-            "tree_cpu_pct_with_two": cpu2}
+            "tree_pss_mb_with_two": pss2 / 1024, "tree_cpu_pct_with_two": cpu2}
 
 
-def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0) -> dict | None:
-    """What a second browser adds to the web board's process tree (memory, idle CPU)."""
+def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0,
+                    terminal: bool = False) -> dict | None:
+    """What a second browser adds to the web board's process tree (memory, idle CPU): the
+    TV page, or with ``terminal`` the terminal board through textual-serve."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kiosk", "--db", db, "--office", office,
-                               "serve", "board", "--host", "127.0.0.1", "--port", str(port)],
+                               "serve", "board", "--host", "127.0.0.1", "--port", str(port),
+                               *(["--terminal"] if terminal else [])],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 20
@@ -122,7 +143,7 @@ def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0
                 if server.poll() is not None or time.monotonic() > deadline:
                     return None
                 time.sleep(0.1)
-        return asyncio.run(_viewers(port, server, settle, idle))
+        return asyncio.run(_viewers(port, server, settle, idle, terminal))
     finally:
         started = tree(server.pid)[1:]  # its board processes: none may outlive the run
         server.terminate()

@@ -13,7 +13,7 @@ from typing import Literal, overload
 
 import peewee
 
-from data.changes import NOTIFY_CHANNEL
+from data.changes import NOTIFY_SQL
 
 TICKET_COLUMNS = ("id", "day", "number", "code", "service", "state", "walk_in", "counter",
                   "officer", "call_count", "booked_at", "arrived_at", "called_at", "started_at",
@@ -60,7 +60,7 @@ class HotQueries:
         # board announces a call it has not seen, by its count), never a first time again.
         self._call = (f"UPDATE ticket SET state = 'called', called_at = {p}, counter = {p}, "
                       f"officer = {p}, call_count = call_count + 1 WHERE id = {p}")
-        self._notify = f"NOTIFY {NOTIFY_CHANNEL}"
+        self._notify = NOTIFY_SQL
 
     def _one(self, sql: str, params: tuple):
         return self.db.execute_sql(sql, params).fetchone()

@@ -1,13 +1,20 @@
 """One follower of the store per terminal, owned by the App.
 
-One interval runs the cheap change check (SQLite ``PRAGMA data_version``, PostgreSQL
-LISTEN/NOTIFY, a few µs) in the store thread; only when something changed, the office's day
-rolled over, or the store is in trouble (retried every ``retry`` seconds) does it read the day,
-once. What it finds goes to every screen on the stack as a message (screens.common.messages),
-so a screen under a dialog stays current too."""
+The cheap change check (SQLite ``PRAGMA data_version``, PostgreSQL LISTEN/NOTIFY, a few µs)
+runs in the store thread; only when something changed, the office's day rolled over, or the
+store is in trouble (retried every ``retry`` seconds) does it read the day, once. What it
+finds goes to every screen on the stack as a message (screens.common.messages), so a screen
+under a dialog stays current too.
+
+The check runs when the store wakes it — the event loop watches the check's wake-up
+descriptor (a NOTIFY on the LISTEN connection; on SQLite a write to the store's files) — and
+otherwise every ``idle_check`` seconds (the day's roll-over, the PostgreSQL heartbeat, a
+change no wake-up told of). Without a wake-up (not connected yet, in trouble, no inotify,
+an event loop without add_reader) it runs every ``check`` seconds, as a poll."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,33 +30,43 @@ from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 if TYPE_CHECKING:
     from kiosk.app.app import KioskApp
 
-CHECK_SECONDS = 0.2  # the change check, five times a second
+CHECK_SECONDS = 0.2  # the change check without a wake-up, five times a second
+IDLE_CHECK_SECONDS = 1.0  # with one: now and then all the same
+AGAIN_SECONDS = 0.1  # woken and nothing yet (SQLite: the log written, not yet committed)
 RETRY_SECONDS = 1.0  # while the store is in trouble, read again this often
 
 
 class StoreFollower:
     def __init__(self, app: KioskApp, check: float = CHECK_SECONDS,
-                 retry: float = RETRY_SECONDS) -> None:
-        self.app, self.check, self.retry = app, check, retry
+                 retry: float = RETRY_SECONDS, idle_check: float = IDLE_CHECK_SECONDS) -> None:
+        self.app, self.check, self.retry, self.idle_check = app, check, retry, idle_check
         self.status: DayStatus | None = None  # the day last read
         self.trouble: DeskError | None = None  # why the store cannot be read, while it can't
         self._timer: Timer | None = None
+        self._pace = check  # the timer's interval: check, or idle_check while woken by the store
         self._busy = False
         self._wanted = True  # read at the next tick whatever the change check says
         self._retry_at = 0.0
+        self._wake_fd: int | None = None  # watched by the event loop while no check runs
+        self._woken = False  # woken while a check ran: check again when it is done
+        self._stopped = False
 
     def start(self) -> None:
-        if self._timer is None:
-            self._timer = self.app.set_interval(self.check, self._tick, name="store-follower")
+        if self._timer is None and not self._stopped:
+            self._timer = self.app.set_interval(self._pace, self._tick, name="store-follower")
 
     def stop(self) -> None:
+        self._stopped = True
+        self._unwatch()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
 
     def refresh(self) -> None:
-        """Read the day at the next tick (after this terminal's own write, for instance)."""
+        """Read the day in a moment (after this terminal's own write, for instance)."""
         self._wanted = True
+        if self._timer is not None:
+            self.app.call_later(self._tick)
 
     async def read_now(self) -> None:
         """Read the day at once and tell the screens (a screen's first frame, a reset).
@@ -60,20 +77,28 @@ class StoreFollower:
             self._wanted = True
             return
         self._busy = True
+        self._unwatch()
         try:
             # The check first: what it reports up to now is covered by this read, and its
-            # first call (opening its connection) says "changed" whatever happened.
-            if await self._check() is not None:
+            # first call (opening its connection) says "changed" whatever happened. Its
+            # wake-up is asked for at the next tick: not before a screen's first frame.
+            if await self._check(wake=False) is not None:
                 await self._read()
         finally:
             self._busy = False
+            self._after_check()
 
-    async def _tick(self) -> None:
-        if self._busy or not self.app.is_running:
+    async def _tick(self, woken: bool = False) -> None:
+        if self._busy:
+            self._woken = True  # a wake-up or a wish to read: one more check after this one
+            return
+        if not self.app.is_running or self._stopped:
             return
         if self.trouble is not None and time.monotonic() < self._retry_at:
             return
         self._busy = True
+        self._unwatch()  # no check runs while its descriptor is watched (it may close it)
+        changed: bool | None = None
         try:
             desk = self.app.desk
             rolled = self.status is not None and desk.today() != self.status.date
@@ -87,12 +112,61 @@ class StoreFollower:
             self._wanted = True
         finally:
             self._busy = False
+            self._after_check(again=woken and changed is False)
 
-    async def _check(self) -> bool | None:
+    async def _check_again(self) -> None:
+        await self._tick()  # not as woken: this "once more" is not followed by another
+
+    # ----- the wake-up ---------------------------------------------------------------------
+
+    def _after_check(self, again: bool = False) -> None:
+        """Watch the check's wake-up descriptor (not while in trouble: the retries have
+        their own pace) and set the timer's pace by it. A wake-up while the check ran checks
+        once more at once; one that found nothing yet (SQLite: woken by the log's write, a
+        moment before the commit shows) once more shortly."""
+        if self._stopped:
+            return
+        fd = getattr(self.app.store, "wake_fd", None) if self.trouble is None else None
+        if fd is not None:
+            try:
+                asyncio.get_running_loop().add_reader(fd, self._on_wake)
+                self._wake_fd = fd
+            except (NotImplementedError, ValueError, OSError):  # no add_reader here: poll
+                pass
+        self._set_pace(self.idle_check if self._wake_fd is not None else self.check)
+        if self._woken:
+            self._woken = False
+            self._on_wake()
+        elif again:
+            self.app.set_timer(AGAIN_SECONDS, self._check_again)
+
+    def _on_wake(self) -> None:
+        """The descriptor is readable: check now. Not watched until the check has read it
+        (it stays readable until then, and would wake the loop over and over)."""
+        self._unwatch()
+        self.app.call_later(self._tick, True)
+
+    def _unwatch(self) -> None:
+        if self._wake_fd is not None:
+            try:
+                asyncio.get_running_loop().remove_reader(self._wake_fd)
+            except (RuntimeError, ValueError, OSError):
+                pass
+            self._wake_fd = None
+
+    def _set_pace(self, seconds: float) -> None:
+        if seconds != self._pace:
+            self._pace = seconds
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+                self.start()
+
+    async def _check(self, wake: bool = True) -> bool | None:
         """The change check; None when the server did not answer its heartbeat (said at
         once: a read would only wait for the longer deadline of a statement)."""
         try:
-            return await self.app.store.changed()
+            return await self.app.store.changed(wake)
         except StoreError as error:
             self._in_trouble(StoreUnavailable(str(error), key="store_not_answering"))
             return None

@@ -25,6 +25,9 @@ class StoreThread:
         self.desk = desk
         self._pool = ThreadPoolExecutor(1, thread_name_prefix=thread_name)
         self._watch: ChangeWatcher | None = None
+        # The change check's wake-up descriptor as of its last run (data.changes), for
+        # the follower to wait on in the event loop; None: check by the clock only.
+        self.wake_fd: int | None = None
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
@@ -35,17 +38,23 @@ class StoreThread:
             log_desk_error(exc, getattr(fn, "__name__", ""))
             raise
 
-    def _changed(self) -> bool:
+    def _changed(self, wake: bool = True) -> bool:
         if self._watch is None:
             self._watch = self.desk.watch()
-        return self._watch.changed()
+        self.wake_fd = None
+        try:
+            return self._watch.changed()
+        finally:
+            self.wake_fd = self._watch.wake_fd() if wake else None
 
-    async def changed(self) -> bool:
+    async def changed(self, wake: bool = True) -> bool:
         """The cheap check (a few µs) whether any terminal wrote since the last call. One
-        follower per terminal: a second caller would take the first one's news."""
-        return await self.call(self._changed)
+        follower per terminal: a second caller would take the first one's news. With
+        ``wake``, ``wake_fd`` is then its wake-up descriptor (made on the first ask)."""
+        return await self.call(self._changed, wake)
 
     def _drop(self) -> None:
+        self.wake_fd = None
         if self._watch is not None:
             self._watch.close()
             self._watch = None

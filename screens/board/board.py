@@ -1,8 +1,8 @@
 """The board: the live waiting list on the lobby TV (and in a browser through serve).
 
 It shows every terminal's changes as the app's follower of the store reads them (a cheap
-change check five times a second, one read of the day when something changed, the new day
-at midnight) and says when the store is in trouble; the screen never waits on the database.
+change check woken by the store's own notice of a write, one read of the day when something
+changed, the new day at midnight) and says when the store is in trouble; the screen never waits on the database.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from textual.widgets import Label
 
 from kiosk.devices import speech
 from kiosk.devices.calls import CallLog, any_call_today
-from kiosk.texts.dates import clock_line
 from kiosk.desk.records import DayStatus
 from screens.board.big_digits import BigDigits
+from screens.board.clock import BoardClock
 from screens.board.next_list import NextList
 from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 from screens.common.role_app import RoleApp
@@ -45,7 +45,7 @@ class BoardScreen(Screen):
         office = self.app.desk.office
         with Horizontal(id="board-top"):
             yield Label(f"{office.name} · {office.helpdesk_name}", id="board-office")
-            yield Label("", id="board-clock")
+            yield BoardClock("", id="board-clock", markup=False)
         with Horizontal(id="board-main"):
             yield NowServing(office.counters, id="board-serving")
             with Vertical(id="board-closed"):
@@ -62,8 +62,6 @@ class BoardScreen(Screen):
         desk = self.app.desk
         self.speaker = speech.board_speaker(desk.office)
         self._show_trouble(False)
-        self._show_clock()
-        self.set_interval(1.0, self._show_clock)
         self.set_interval(TICKER_SECONDS, self.query_one(Ticker).advance)
         follower = self.app.follower
         await follower.read_now()  # the first frame already shows the day
@@ -158,7 +156,3 @@ class BoardScreen(Screen):
             t("board_no_wait_yet") if minutes is None
             else t("board_average_wait_short") if minutes < 1
             else t("board_average_wait", minutes=minutes))
-
-    def _show_clock(self) -> None:
-        self.query_one("#board-clock", Label).update(
-            clock_line(self.app.desk.local_now(), self.app.lang))

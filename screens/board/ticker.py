@@ -36,5 +36,7 @@ class Ticker(Static):
         self.update(self.lines[0])
 
     def advance(self) -> None:
+        # One line as wide as the screen whatever it says (cut with an ellipsis): a repaint,
+        # not a layout of the whole board.
         self.index = (self.index + 1) % len(self.lines)
-        self.update(self.lines[self.index])
+        self.update(self.lines[self.index], layout=False)
