@@ -86,6 +86,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_button_return": ("Antre lagi ({k})", "Return ({k})"),
     "counter_button_cancel": ("Batal ({k})", "Cancel ({k})"),
     "counter_button_check_in": ("Hadir ({k})", "Check in ({k})"),
+    "counter_button_take_over": ("Ambil alih ({k})", "Take over ({k})"),
+    "counter_button_earlier": ("Kunjungan lalu ({k})", "Earlier visits ({k})"),
+    "counter_button_follow_ups": ("Tindak lanjut ({k})", "Follow-ups ({k})"),
     "counter_button_quota": ("Kuota ({k})", "Quota ({k})"),
     "counter_button_officers": ("Petugas ({k})", "Officers ({k})"),
     "counter_button_audit": ("Log ({k})", "Audit ({k})"),
@@ -101,6 +104,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_move_no_row": ("Pilih dulu nomornya di tabel.",
                             "Choose the number in the table first."),
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
+    "counter_taken_over": ("Nomor {number} diambil alih ke loket ini; {state}.",
+                           "Number {number} taken over to this counter; {state}."),
     "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
                             "Number {number} moved to {service}; still {state}."),
     # Only the counter holding a number moves it; a supervisor may take it over.

@@ -96,6 +96,7 @@ class CounterDay(VisitWork, Screen[None]):
     async def on_mount(self) -> None:
         for tool in TOOLS:
             self.query_one(f"#tool-{tool}").display = self.officer.is_supervisor
+        self.query_one(MoveButtons).offer(self.officer.is_supervisor)
         self._seen_at = self.app.desk.now()
         self.show_who()
         self.set_interval(1.0, self.tick)
@@ -161,7 +162,7 @@ class CounterDay(VisitWork, Screen[None]):
 
     def _reason(self, move: Move) -> tuple[str, dict[str, object]] | None:
         return why_not(move, self.status, self.in_hand.ticket if self.in_hand else None,
-                       self.chosen(), self.app.counter)
+                       self.chosen(), self.app.counter, self.officer.is_supervisor)
 
     def why_not(self, move: Move) -> str | None:
         """None when ``move`` may go ahead now; else why not, in the officer's language."""
