@@ -40,7 +40,10 @@ async def test_a_second_counter_is_refused_and_a_take_over_by_click_locks_the_fi
         await wait_for(p2, lambda: offered(two))
         assert "loket 1" in message(two)  # which counter holds the session
         assert isinstance(one.screen, CounterDay)  # refused: counter 1 goes on
-        assert "loket 1" in str(two.screen.query_one("#login-take-over").render())
+        offer = two.screen.query_one("#login-take-over")
+        assert "loket 1" in str(offer.label)  # on one line, whole, at 80x24
+        assert offer.region.height == 1 and offer.content_region.width >= len(str(offer.label))
+        assert offer.region.bottom <= 24
 
         await click_ready(p2, "#login-take-over")
         await wait_for(p2, lambda: isinstance(two.screen, CounterDay)

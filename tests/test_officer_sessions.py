@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_concurrency import run_workers
+
 from kiosk.desk.errors import NotAllowed
 from kiosk.desk.officers import Officers
 from kiosk.desk.sessions import SESSION_EXPIRY_SECONDS, SessionElsewhere
@@ -92,3 +94,16 @@ def test_disabling_an_officer_ends_the_session(desk):
     ended = officers.check_session(session)
     assert ended is not None and ended.key == "counter_session_ended"
     assert officers.keep_session(session) is not None
+
+
+def test_two_counters_logging_the_officer_in_at_once_open_one_session(store_url):
+    from conftest import ALWAYS_OPEN
+    from kiosk.desk.store import open_desk
+
+    desk = open_desk(store_url, ALWAYS_OPEN)
+    add_officers(desk)
+    first, second = run_workers(store_url, [["login", "Budi Santoso", PIN, 1],
+                                            ["login", "Budi Santoso", PIN, 2]])
+    results = sorted((r["ok"], r.get("counter"), r.get("key")) for r in first + second)
+    assert results in ([(False, None, "session_elsewhere"), (True, 1, None)],
+                       [(False, None, "session_elsewhere"), (True, 2, None)])
