@@ -115,12 +115,15 @@ class CounterDay(VisitWork, Screen[None]):
         whose officer was disabled meanwhile, or that was taken to another counter, ends
         here (the supervisor's word is final; the officer's take-over too)."""
         ended = await self.app.store.call(self.app.officers.check_session, self.session)
+        if not self.app.is_running:  # the program closed meanwhile: its screens are gone
+            return
         if ended is not None:
             self.session_ended(ended)
             return
         mine = next((t for t in status.in_service if t.counter == self.app.counter), None)
         hand = await self.app.store.call(self.app.desk.detail, mine.code) if mine else None
-        self.show(status, hand)
+        if self.app.is_running:
+            self.show(status, hand)
 
     def on_store_trouble(self, message: StoreTrouble) -> None:
         self.say(message.error.message(self.app.lang), error=True)  # the last good day stays

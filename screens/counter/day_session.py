@@ -92,7 +92,7 @@ class DaySession(CounterWork):
             ended = await self.app.store.call(self.app.officers.keep_session, self.session)
         except DeskError:  # the store in trouble: the follower says so; the next beat comes
             return
-        if ended is not None:
+        if ended is not None and self.app.is_running:
             self.session_ended(ended)
 
     def in_session(self, work: Callable[[Desk], T]) -> Callable[[Desk], T]:
