@@ -60,12 +60,6 @@ class Officers:
     def any(self) -> bool:
         return stored.any_active_officer()
 
-    @store_errors(read=True)
-    def still_active(self, name: str) -> bool:
-        """Whether the officer of an open session may still act (not disabled since)."""
-        row = stored.officer_named(name)
-        return row is not None and row.active
-
     @store_errors
     def add(self, name: str, role: str, pin: str, actor: str) -> OfficerView:
         name = check_name(name)
