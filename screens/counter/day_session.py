@@ -66,7 +66,8 @@ class DaySession(CounterWork):
         self._seen_at = self.app.desk.now()
 
     def tick(self) -> None:
-        """Each second: the clock, the elapsed time, and the idle lock. The lock counts
+        """Each second: the clock, the elapsed time, the idle lock, and now and then the
+        session's sign of life (SESSION_BEAT_SECONDS, on the desk's clock). The lock counts
         the terminal's idleness, dialogs open or not (a dialog left open shows taxpayers'
         data as well); the number in hand stays at this counter, untouched, for the
         officer to go on after the PIN."""
