@@ -147,3 +147,33 @@ def _seen(desk):
 
     held = session_of("Budi Santoso")
     return None if held is None else held.seen_at
+
+
+async def test_the_take_over_offer_is_withdrawn_once_anything_is_typed_or_after_a_while(
+        sqlite_desk, monkeypatch):
+    """The offer keeps the PIN just typed (in memory, never on screen): a stranger at the
+    terminal later must not find it waiting."""
+    from screens.counter import login
+
+    desk = sqlite_desk
+    add_officers(desk)
+    Officers(desk).open_session("Budi Santoso", PIN, 1)
+    monkeypatch.setattr(login, "TAKE_OVER_OFFER_SECONDS", 1.0)
+    app = KioskApp(desk, "counter", counter=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await log_in(pilot, "Budi Santoso", PIN)
+        await wait_for(pilot, lambda: offered(app))
+        assert app.screen.take_over_offer is not None
+        assert app.screen.query_one("#login-pin").value == ""  # not on screen
+        await until(pilot, lambda: not offered(app), timeout=10)
+        assert app.screen.take_over_offer is None
+        monkeypatch.setattr(login, "TAKE_OVER_OFFER_SECONDS", 600.0)  # only typing now
+        await log_in(pilot, "Budi Santoso", PIN)
+        await wait_for(pilot, lambda: offered(app))
+        app.screen.query_one("#login-name").focus()
+        await pilot.press("x")  # somebody types: the offer goes
+        await wait_for(pilot, lambda: not offered(app))
+        assert app.screen.take_over_offer is None
+    held = [e.action for e in Officers(desk).audit() if e.action == "session_take_over"]
+    assert held == []  # nothing was taken over
