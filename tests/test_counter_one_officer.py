@@ -175,5 +175,6 @@ async def test_the_take_over_offer_is_withdrawn_once_anything_is_typed_or_after_
         await pilot.press("x")  # somebody types: the offer goes
         await wait_for(pilot, lambda: not offered(app))
         assert app.screen.take_over_offer is None
+        assert app.screen.focused is app.screen.query_one("#login-name")  # typing goes on
     held = [e.action for e in Officers(desk).audit() if e.action == "session_take_over"]
     assert held == []  # nothing was taken over

@@ -123,9 +123,9 @@ class CounterScreen(CounterWork, Screen[None]):
             self.offer_timer.stop()
             self.offer_timer = None
         button = self.query_one("#login-take-over", Button)
-        if button.display:
-            button.display = False
+        if button.has_focus:  # else the officer is typing somewhere: leave the focus there
             self.query_one("#login-pin", Input).focus()
+        button.display = False
 
     def open_day(self, session: CounterSession) -> None:
         from screens.counter.day import CounterDay  # the day's screens load at the first login
