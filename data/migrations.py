@@ -96,9 +96,17 @@ def _v5_audit_by_time(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at)")
 
 
+def _v6_counter_sessions(db: peewee.Database) -> None:
+    # One officer, one counter: the open sessions, kept in the store so that every terminal
+    # (of every host) sees where an officer is logged in.
+    from data.models import CounterSession
+
+    db.create_tables([CounterSession], safe=True)
+
+
 # STEPS[i] brings a store from version i to version i + 1.
 STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain, _v4_survey,
-                     _v5_audit_by_time]
+                     _v5_audit_by_time, _v6_counter_sessions]
 # What the models can't say (triggers, the chain's head), applied to a new store.
 EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain, _v4_survey]
 LATEST = len(STEPS)

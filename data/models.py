@@ -127,7 +127,19 @@ class AuditEntry(BaseModel):
         indexes = ((("day",), False), (("at",), False))
 
 
-ALL_MODELS = (SchemaVersion, Service, DayCounter, QuotaOverride, Officer, Ticket, AuditEntry)
+class CounterSession(BaseModel):
+    """An officer's open session at a counter: one row per officer, so a login at another
+    counter sees it (kiosk.desk.sessions). Created by migration step 6 (data.migrations)."""
+
+    officer = CharField(primary_key=True, max_length=120)  # the officer's name
+    counter = IntegerField()
+    token = CharField(max_length=32)  # the terminal's session, random: only it refreshes it
+    started_at = DateTimeField()
+    seen_at = DateTimeField()  # the terminal's last sign of life (naive UTC)
+
+
+ALL_MODELS = (SchemaVersion, Service, DayCounter, QuotaOverride, Officer, Ticket, AuditEntry,
+              CounterSession)
 
 
 # ----- the satisfaction survey (SKM); created by migration step 4 (data.migrations) ----------

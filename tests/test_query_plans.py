@@ -33,8 +33,9 @@ from kiosk.desk.report import MAX_DAYS, build_report
 from kiosk.desk.store import open_desk
 from kiosk.desk.survey import Survey
 
-# Tables that hold a handful of rows whatever the years: a scan of them costs nothing.
-SMALL_TABLES = {"schema_version", "service", "officer", "audit_head"}
+# Tables that hold a handful of rows whatever the years: a scan of them costs nothing
+# (counter_session: one row per officer at most).
+SMALL_TABLES = {"schema_version", "service", "officer", "audit_head", "counter_session"}
 # Statements that are a walk of the whole log by design, not a terminal's query: the
 # audit chain's check reads every entry once (kiosk audit verify, the audit view's mark).
 WHOLE_LOG_WALKS = ("FROM audit_entry ORDER BY id",)
@@ -89,6 +90,12 @@ def drive(desk, clock) -> None:
         if d in (0, DAYS_DRIVEN - 1):  # (each PIN checked costs Argon2's half second)
             officers.login("Petugas Dua", "5678", counter=1)
             refused(officers.login, "Petugas Dua", "0000", counter=1)
+            # A counter's session: opened, refused at another counter, kept, ended.
+            session = officers.open_session("Petugas Dua", "5678", 1)
+            refused(officers.open_session, "Petugas Dua", "5678", 2)
+            officers.check_session(session)
+            officers.keep_session(session)
+            officers.end_session(session)
         refused(officers.login, "Tidak Ada", "0000", counter=2)
         for code in booked:
             desk.check_in(code)

@@ -1,16 +1,19 @@
 """Officers and supervisors: PINs kept only as salted Argon2 hashes, lockout after
-repeated wrong tries, every change in the audit log."""
+repeated wrong tries, one counter at a time (kiosk.desk.sessions), every change in the
+audit log."""
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from data import officers as stored
+from data import sessions as stored_sessions
 from data.audit import entries_about, newest_entries
 from data.officers import OfficerRow
 from kiosk.desk.audit_log import AuditCheck
@@ -19,6 +22,7 @@ from kiosk.desk.errors import InvalidInput, NotAllowed, NotFound, Refused
 from kiosk.desk.guard import store_errors
 from kiosk.desk.identity import check_name
 from kiosk.desk.records import AuditView, OfficerView
+from kiosk.desk.sessions import CounterSession, Sessions, SessionEnded, SessionElsewhere
 
 ROLES = ("officer", "supervisor")
 MAX_TRIES = 5
@@ -46,6 +50,7 @@ class Officers:
         self.desk = desk
         self.db = desk.db  # for the store guard
         self.audit_log, self.time = desk.audit_log, desk.time
+        self.sessions = Sessions(desk.audit_log, desk.time)
 
     @store_errors
     def list(self) -> list[OfficerView]:
@@ -54,12 +59,6 @@ class Officers:
     @store_errors
     def any(self) -> bool:
         return stored.any_active_officer()
-
-    @store_errors(read=True)
-    def still_active(self, name: str) -> bool:
-        """Whether the officer of an open session may still act (not disabled since)."""
-        row = stored.officer_named(name)
-        return row is not None and row.active
 
     @store_errors
     def add(self, name: str, role: str, pin: str, actor: str) -> OfficerView:
@@ -90,6 +89,8 @@ class Officers:
         with self.db.atomic():
             row = self._get(name)
             stored.set_active(row.id, active)
+            if not active:  # the open session ends: the supervisor's word is final
+                stored_sessions.end_session(row.name)
             self.audit_log.write("officer_enable" if active else "officer_disable", actor, None,
                                  detail=row.name)
         return _view(row._replace(active=active))
@@ -108,6 +109,57 @@ class Officers:
                 assert row is not None
                 return _view(row)
         raise refusal  # after the commit, so the try stays counted
+
+    @store_errors
+    def open_session(self, name: str, pin: str, counter: int,
+                     take_over: bool = False) -> CounterSession:
+        """A login at ``counter`` that opens the officer's session there: as ``login``, and
+        refused (SessionElsewhere) while the officer's session at another counter is live,
+        unless ``take_over`` asks to end that one (kiosk.desk.sessions)."""
+        now = self.time.stamp()
+        typed = "".join(ch for ch in (name or "").strip() if ch.isprintable())
+        opened: list[CounterSession] = []
+
+        def claim(row: OfficerRow) -> SessionElsewhere | None:
+            got = self.sessions.claim(_view(row), counter, take_over, now)
+            if isinstance(got, SessionElsewhere):
+                return got
+            opened.append(got)
+            return None
+
+        with self.db.atomic():
+            row = stored.officer_to_check(typed)
+            refusal = self._try(row, typed, pin, counter, now, claim)
+            if refusal is None:
+                return opened[0]
+        raise refusal  # after the commit, so the try stays counted
+
+    @store_errors(read=True)
+    def check_session(self, session: CounterSession) -> SessionEnded | None:
+        """None while ``session`` is still this terminal's (the officer active, the
+        session not taken to another counter); else why it is over."""
+        row = stored.officer_named(session.officer.name)
+        return self.sessions.ended(session, row is not None and row.active,
+                                   stored_sessions.session_of(session.officer.name))
+
+    @store_errors
+    def keep_session(self, session: CounterSession) -> SessionEnded | None:
+        """The terminal's sign of life (kiosk.desk.sessions.SESSION_BEAT_SECONDS); as
+        ``check_session``, the session refreshed while it is still this terminal's."""
+        with self.db.atomic():
+            name = session.officer.name
+            row = stored.officer_named(name)
+            if row is not None and row.active and stored_sessions.refresh(
+                    name, session.token, self.time.stamp()):
+                return None
+            return self.sessions.ended(session, row is not None and row.active,
+                                       stored_sessions.session_of(name))
+
+    @store_errors
+    def end_session(self, session: CounterSession) -> None:
+        """The terminal locked or logged out: its session ends (not another terminal's)."""
+        with self.db.atomic():
+            stored_sessions.end_session(session.officer.name, session.token)
 
     @store_errors
     def check_lobby_exit(self, name: str, pin: str) -> OfficerView:
@@ -131,7 +183,9 @@ class Officers:
         return _view(row)
 
     def _try(self, row: OfficerRow | None, typed: str, pin: str, counter: int | None,
-             now: dt.datetime) -> NotAllowed | None:
+             now: dt.datetime,
+             opening: Callable[[OfficerRow], NotAllowed | None] | None = None
+             ) -> NotAllowed | None:
         write = self.audit_log.write
         if row is None:
             write("login_unknown", "?", counter, detail=typed[:MAX_TYPED_NAME])
@@ -149,6 +203,9 @@ class Officers:
             ok = False
         if ok:
             stored.set_tries(row.id, 0, None)
+            refused = opening(row) if opening is not None else None  # the session's rule
+            if refused is not None:
+                return refused
             write("login", row.name, counter)
             return None
         tries = row.failed_attempts + 1

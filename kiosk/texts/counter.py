@@ -18,6 +18,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_session_ended": (
         "Sesi berakhir: petugas ini telah dinonaktifkan oleh supervisor.",
         "The session has ended: this officer was disabled by a supervisor."),
+    # One officer, one counter (kiosk/desk/sessions.py).
+    "session_elsewhere": (
+        "Sesi Anda masih terbuka di loket {counter} (sejak {since}). Satu petugas hanya di "
+        "satu loket.",
+        "Your session is still open at counter {counter} (since {since}). One officer works "
+        "at one counter at a time.",
+    ),
+    "counter_login_take_over": ("Akhiri sesi saya di loket {counter} dan bekerja di sini",
+                                "End my session at counter {counter} and work here"),
+    "counter_session_moved": (
+        "Sesi dipindahkan ke loket {counter}: petugas ini masuk di sana. Nomor yang sedang "
+        "dilayani tetap di loket ini.",
+        "The session moved to counter {counter}: this officer logged in there. The number "
+        "in hand stays at this counter.",
+    ),
+    "counter_session_gone": ("Sesi ini sudah berakhir. Masukkan PIN lagi.",
+                             "This session has ended. Enter the PIN again."),
     # The day: top line, numbers, ticket in hand.
     "counter_who": ("Loket {counter} · {name} ({role}) · {time}",
                     "Counter {counter} · {name} ({role}) · {time}"),
@@ -69,6 +86,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_button_return": ("Antre lagi ({k})", "Return ({k})"),
     "counter_button_cancel": ("Batal ({k})", "Cancel ({k})"),
     "counter_button_check_in": ("Hadir ({k})", "Check in ({k})"),
+    "counter_button_take_over": ("Ambil alih ({k})", "Take over ({k})"),
+    "counter_button_earlier": ("Kunjungan lalu ({k})", "Earlier visits ({k})"),
+    "counter_button_follow_ups": ("Tindak lanjut ({k})", "Follow-ups ({k})"),
     "counter_button_quota": ("Kuota ({k})", "Quota ({k})"),
     "counter_button_officers": ("Petugas ({k})", "Officers ({k})"),
     "counter_button_audit": ("Log ({k})", "Audit ({k})"),
@@ -84,6 +104,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_move_no_row": ("Pilih dulu nomornya di tabel.",
                             "Choose the number in the table first."),
     "counter_moved": ("Nomor {number}: {state}.", "Number {number}: {state}."),
+    "counter_taken_over": ("Nomor {number} diambil alih ke loket ini; {state}.",
+                           "Number {number} taken over to this counter; {state}."),
     "counter_transferred": ("Nomor {number} dipindahkan ke {service}; tetap {state}.",
                             "Number {number} moved to {service}; still {state}."),
     # Only the counter holding a number moves it; a supervisor may take it over.
@@ -170,6 +192,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_action_login_locked": ("terkunci (PIN salah berulang)", "locked (wrong PIN again)"),
     "audit_action_login_while_locked": ("mencoba masuk saat terkunci", "tried while locked"),
     "audit_action_login_unknown": ("mencoba masuk, nama tidak dikenal", "tried, unknown name"),
+    "audit_action_login_held_elsewhere": ("ditolak: sesi terbuka di loket lain",
+                                          "refused: session open at another counter"),
+    "audit_action_session_take_over": ("sesi diambil alih dari loket lain",
+                                       "session taken over from another counter"),
     "counter_audit_verified": (
         "Rantai audit terverifikasi ({entries} entri).",
         "Audit chain verified ({entries} entries).",

@@ -1,6 +1,8 @@
-"""The moves as buttons, each with its key in the catalogue's words, in two rows of five
-(the last one: who came, for the number in hand) so that every button keeps its words at
-80 columns; a move not possible now is greyed."""
+"""The moves as buttons, each with its key in the catalogue's words, so that touch and
+mouse reach every move the keys do: two rows of moves (the second ends with the
+supervisor's take-over, shown to supervisors only), and a row for the number in hand and
+what was written before (who came, the visitor's earlier visits, the follow-up list). Each
+button keeps its words at 80 columns; a move not possible now is greyed."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ from textual.widgets import Button
 from screens.common.role_app import RoleApp
 from screens.counter.moves import MOVES, Move
 
+# The third row: each button's text, key and the day screen's action.
+RECORDS = (("hand-visitor", "counter_button_visitor", "w", "visitor"),
+           ("hand-earlier", "counter_button_earlier", "h", "earlier_visits"),
+           ("day-follow-ups", "counter_button_follow_ups", "u", "follow_ups"))
+FOR_THE_HAND = ("hand-visitor", "hand-earlier")  # greyed while no number is in hand
+
 
 class MoveButtons(Vertical):
     app = getters.app(RoleApp)
@@ -26,12 +34,20 @@ class MoveButtons(Vertical):
                     yield Button(t(f"counter_button_{move.name}", k=move.key),
                                  id=f"move-{move.name}", compact=True,
                                  action=f"screen.move('{move.name}')")
-                if row == 1:
-                    yield Button(t("counter_button_visitor", k="w"), id="hand-visitor",
-                                 compact=True, action="screen.visitor")
+        with Horizontal(classes="day-buttons", id="day-moves-2"):
+            for button_id, text, key, action in RECORDS:
+                yield Button(t(text, k=key), id=button_id, compact=True,
+                             action=f"screen.{action}")
+
+    def offer(self, supervisor: bool) -> None:
+        """The supervisor's moves shown to supervisors only (their keys say why not)."""
+        for move in MOVES:
+            if move.supervisor:
+                self.query_one(f"#move-{move.name}", Button).display = supervisor
 
     def show(self, possible: Callable[[Move], bool], moves: Iterable[Move] = MOVES,
              in_hand: bool = False) -> None:
         for move in moves:
             self.query_one(f"#move-{move.name}", Button).disabled = not possible(move)
-        self.query_one("#hand-visitor", Button).disabled = not in_hand
+        for button_id in FOR_THE_HAND:
+            self.query_one(f"#{button_id}", Button).disabled = not in_hand

@@ -52,6 +52,7 @@ class Move:
     ask: Callable[[Office, TicketView], CounterDialog[Any]] | None = None
     free_hand: bool = False  # only while this counter has no number in hand
     said: str = "counter_moved"  # the sentence once done
+    supervisor: bool = False  # a supervisor's move only (offered to nobody else)
 
 
 MOVES: tuple[Move, ...] = (  # in the order of the buttons
@@ -69,6 +70,10 @@ MOVES: tuple[Move, ...] = (  # in the order of the buttons
          ask=CancelDialog.asking),
     # A booked taxpayer who walks up to the counter instead of the lobby's terminal.
     Move("check_in", "i", ROW, lambda d, o: d.check_in(o.code, o.officer, o.counter)),
+    # A supervisor takes another counter's called or served number to this counter (the
+    # officer there left): the audit log says a take-over, from which counter.
+    Move("take_over", "g", ROW, lambda d, o: d.take_over(o.code, o.counter, o.officer),
+         free_hand=True, said="counter_taken_over", supervisor=True),
 )
 BY_NAME = {move.name: move for move in MOVES}
 
@@ -82,8 +87,11 @@ def target(move: Move, status: DayStatus | None, hand: TicketView | None,
 
 
 def why_not(move: Move, status: DayStatus | None, hand: TicketView | None,
-            row: TicketView | None, counter: int) -> tuple[str, dict[str, object]] | None:
+            row: TicketView | None, counter: int,
+            supervisor: bool = False) -> tuple[str, dict[str, object]] | None:
     """None when ``move`` may go ahead; else the text key and values that say why not."""
+    if move.supervisor and not supervisor:
+        return "supervisor_only", {}
     if status is None:  # the day is still being read
         return "counter_move_not_now", {}
     if move.free_hand and hand is not None:
@@ -94,4 +102,6 @@ def why_not(move: Move, status: DayStatus | None, hand: TicketView | None,
     if not states.allowed(move.name, ticket.state):
         return "move_refused", {"number": ticket.number, "state": states.state_now(ticket.state),
                                 "move": Reason(f"move_{move.name}")}
+    if move.name == "take_over" and ticket.counter == counter:
+        return "held_here", {"number": ticket.number, "counter": counter}
     return None

@@ -3,7 +3,6 @@ hour, and an export to CSV (written in the store thread, into [counter] report_d
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual import on
@@ -15,16 +14,14 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from kiosk.desk.report import Figures, Report, build_report
 from kiosk.desk.topics import short_service_names
-from screens.common.shown_text import shown
 from screens.counter.day_words import cell, minutes
-from screens.counter.work import CounterWork
+from screens.counter.report_period import ReportPeriod
 
 BAR_WIDTH = 30
 
 
-class ReportScreen(CounterWork, Screen[None]):
+class ReportScreen(ReportPeriod, Screen[None]):
     CSS_PATH = "report.tcss"
-    MESSAGE_LINE = "#report-message"
     BINDINGS = [Binding("escape", "back", show=False),
                 Binding("f2", "export", show=False, priority=True)]  # works from the inputs too
 
@@ -34,12 +31,9 @@ class ReportScreen(CounterWork, Screen[None]):
         self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
-        t, today = self.app.t, self.app.desk.today().isoformat()
+        t, today = self.app.t, self.app.desk.today()
         with Horizontal(id="report-top"):
-            yield Label(t("counter_report_from"))
-            yield Input(today, id="report-start", max_length=10, compact=True)
-            yield Label(t("counter_report_to"))
-            yield Input(today, id="report-end", max_length=10, compact=True)
+            yield from self.period_inputs(today, today)
             yield Button(t("counter_report_show"), id="report-show", variant="primary",
                          compact=True)
             yield Button(t("counter_report_export", k="F2"), id="report-export", compact=True)
@@ -60,16 +54,6 @@ class ReportScreen(CounterWork, Screen[None]):
         self.run_latest(self.show_report(), group="report")
         table.focus()
 
-    def dates(self) -> tuple[dt.date, dt.date] | None:
-        try:
-            return (dt.date.fromisoformat(self.query_one("#report-start", Input).value.strip()),
-                    dt.date.fromisoformat(self.query_one("#report-end", Input).value.strip()))
-        except ValueError:
-            return None
-
-    def message(self, text: str) -> None:
-        self.query_one("#report-message", Label).update(shown(text))
-
     @on(Button.Pressed, "#report-show")
     @on(Input.Submitted)
     def _asked(self) -> None:
@@ -78,7 +62,7 @@ class ReportScreen(CounterWork, Screen[None]):
     async def show_report(self) -> None:
         dates = self.dates()
         if dates is None:
-            self.message(self.app.t("date_invalid"))
+            self.say_trouble(self.app.t("date_invalid"))
             return
         async with self.working("#report-message"):
             report = await self.app.store.call(build_report, self.app.desk, *dates)
@@ -140,25 +124,10 @@ class ReportScreen(CounterWork, Screen[None]):
 
     async def export(self) -> None:
         report = self.report
-        if report is None:
-            return
-        # A relative report_dir ("." by default) means the folder the program started in:
-        # the officer is told the full path, to find the file afterwards.
-        folder = Path(self.app.desk.office.counter.report_dir).expanduser().absolute()
-        path = folder / f"laporan-helpdesk-{report.start}-{report.end}.csv"
-
-        def write() -> None:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(report.to_csv(), encoding="utf-8")
-
-        try:
-            async with self.working("#report-message"):
-                await self.app.store.call(write)
-        except OSError as error:
-            self.message(self.app.t("counter_report_export_failed", error=str(error)))
-            return
-        self.exported = path
-        self.message(self.app.t("counter_report_exported", path=str(path)))
+        if report is not None:
+            self.exported = await self.save_csv(
+                f"laporan-helpdesk-{report.start}-{report.end}.csv", report.to_csv,
+                "counter_report_exported") or self.exported
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -6,9 +6,6 @@ tabulation as CSV into [counter] report_dir."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +16,11 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from kiosk.desk.survey import FollowUp, Survey, SurveyReport
 from kiosk.desk.survey_tabulation import bar, tabulation_csv
 from screens.common.shown_text import shown
-from screens.counter.work import CounterWork
+from screens.counter.report_period import ReportPeriod
 
 
-class SurveyReportScreen(CounterWork, Screen[None]):
+class SurveyReportScreen(ReportPeriod, Screen[None]):
     CSS_PATH = "report.tcss"
-    MESSAGE_LINE = "#report-message"
     BINDINGS = [Binding("escape", "back", show=False),
                 Binding("f2", "export", show=False, priority=True)]
 
@@ -37,11 +33,7 @@ class SurveyReportScreen(CounterWork, Screen[None]):
     def compose(self) -> ComposeResult:
         t, today = self.app.t, self.app.desk.today()
         with Horizontal(id="report-top"):
-            yield Label(t("counter_report_from"))
-            yield Input(today.replace(day=1).isoformat(), id="report-start", max_length=10,
-                        compact=True)
-            yield Label(t("counter_report_to"))
-            yield Input(today.isoformat(), id="report-end", max_length=10, compact=True)
+            yield from self.period_inputs(today.replace(day=1), today)
             yield Button(t("counter_report_show"), id="report-show", variant="primary",
                          compact=True)
             yield Button(t("survey_report_export", k="F2"), id="report-export", compact=True)
@@ -55,13 +47,6 @@ class SurveyReportScreen(CounterWork, Screen[None]):
 
     def on_mount(self) -> None:
         self.run_latest(self.show_report(), group="report")
-
-    def dates(self) -> tuple[dt.date, dt.date] | None:
-        try:
-            return (dt.date.fromisoformat(self.query_one("#report-start", Input).value.strip()),
-                    dt.date.fromisoformat(self.query_one("#report-end", Input).value.strip()))
-        except ValueError:
-            return None
 
     @on(Button.Pressed, "#report-show")
     @on(Input.Submitted)
@@ -114,22 +99,9 @@ class SurveyReportScreen(CounterWork, Screen[None]):
 
     async def export(self) -> None:
         report = self.report
-        if report is None:
-            return
-        folder = Path(self.app.desk.office.counter.report_dir).expanduser().absolute()
-        path = folder / f"skm-{report.first}-{report.last}.csv"
-
-        def write() -> None:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(tabulation_csv(report), encoding="utf-8")
-
-        try:
-            async with self.working("#report-message"):
-                await self.app.store.call(write)
-        except OSError as error:
-            self.say_trouble(self.app.t("counter_report_export_failed", error=shown(str(error))))
-            return
-        self.say_trouble(self.app.t("survey_report_exported", path=shown(str(path))))
+        if report is not None:
+            await self.save_csv(f"skm-{report.first}-{report.last}.csv",
+                                lambda: tabulation_csv(report), "survey_report_exported")
 
     def action_back(self) -> None:
         self.dismiss(None)

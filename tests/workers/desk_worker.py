@@ -8,6 +8,7 @@ prints one JSON line per attempt, after it is committed: {"ok": true, "number": 
     desk_worker.py URL OFFICE START checkin CODE…
     desk_worker.py URL OFFICE START quota QUOTA…
     desk_worker.py URL OFFICE START book-forever
+    desk_worker.py URL OFFICE START login NAME PIN COUNTER
 """
 
 import json
@@ -56,6 +57,11 @@ def main() -> None:
     elif action == "checkin":
         for code in rest:
             attempt(lambda: {"number": desk.check_in(code).number})
+    elif action == "login":  # a counter's login, opening the officer's session there
+        from kiosk.desk.officers import Officers
+
+        name, pin, counter = rest[0], rest[1], int(rest[2])
+        attempt(lambda: {"counter": Officers(desk).open_session(name, pin, counter).counter})
     elif action == "quota":
         for quota in rest:
             attempt(lambda: {"quota": desk.set_quota(desk.today(), int(quota), "uji beban",
