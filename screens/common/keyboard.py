@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from screens.lobby.keys import BACKSPACE, CLEAR, SHIFT, Key, KeyPanel, key_id
+from screens.common.keys import BACKSPACE, CLEAR, SHIFT, Key, KeyPanel, key_id
 from textual.widgets import Input
 
 LETTER_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM-'")
