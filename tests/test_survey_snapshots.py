@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.app.app import KioskApp
-from pilot_helpers import until
+from pilot_helpers import click_ready, until
 from screens.survey.questions import QuestionsScreen
 
 SIZES = [(80, 24), (120, 40)]
@@ -19,10 +19,8 @@ def _question(desk):
         desk.start(ticket.code, 1, "Budi")
         desk.finish(ticket.code, 1, "Budi", topic="NPWP")
         pilot.app.push_screen(QuestionsScreen(ticket.code, ticket.number))
-        await until(pilot, lambda: isinstance(pilot.app.screen, QuestionsScreen)
-                    and bool(pilot.app.screen.query("#answer-3"))
-                    and pilot.app.screen.query_one("#answer-3").region.width > 0)
-        await pilot.click("#answer-3")  # the first answered: the second question shows
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuestionsScreen))
+        await click_ready(pilot, "#answer-3")  # the first answered: the second question shows
         await until(pilot, lambda: pilot.app.screen.page == 1)
         await pilot.pause()
     return show

@@ -77,5 +77,6 @@ class KeyPanel(Vertical):
 
 def key_id(panel: str, char: str) -> str:
     """A key's id, for tests and styles: letters and digits as themselves."""
-    names = {" ": "space", "-": "hyphen", "'": "apostrophe"}
+    names = {" ": "space", "-": "hyphen", "'": "apostrophe", ",": "comma", ".": "period",
+             "?": "question"}
     return f"{panel}-{names.get(char, char.lower())}"
