@@ -26,8 +26,10 @@ def _question(desk, comment: bool = False):
         if comment:  # the nine answered (by touch in test_survey_screens): the comment
             screen = pilot.app.screen
             screen.scores, screen.page = [3] * 9, 9
+            screen.query_one("#survey-comment").cursor_blink = False  # the same every run
             screen.show_page()
             await pilot.pause()
+            await pilot.hover("#survey-question")  # no key lit by the mouse left over it
         await pilot.pause()
     return show
 
