@@ -10,7 +10,8 @@ from dataclasses import replace
 from data.office_settings import LobbySettings
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
-from screens.lobby import exit_backoff, fresh
+from screens.common import fresh
+from screens.lobby import exit_backoff
 from screens.lobby.ask_cancel import AskCancel
 from screens.lobby.take import TakeScreen
 from screens.lobby.ticket import TicketScreen

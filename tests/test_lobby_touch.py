@@ -12,7 +12,7 @@ import pytest
 from kiosk.app.app import KioskApp
 from kiosk.desk.errors import InvalidInput
 from screens.lobby.checkin import CheckInScreen
-from screens.lobby.keys import key_id
+from screens.common.keys import key_id
 from screens.lobby.ticket import TicketScreen
 from screens.lobby.welcome import LobbyScreen
 from pilot_helpers import click_ready, until

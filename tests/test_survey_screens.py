@@ -36,11 +36,13 @@ def everything_shown(app) -> str:
 
 async def tap(pilot, selector: str) -> None:
     """Click ``selector`` once it is laid out on the screen (a new screen takes a moment)."""
-    # A button ignores a click while it still shows the last one (0.2 s): a touch that
-    # fast on the same answer for two questions is a test's, not a person's.
+    # A button ignores a click while it still shows the last one (0.2 s), and an answer
+    # while its question is fresh (screens.common.fresh): a touch that fast on the next
+    # question is a test's, not a person's.
     await until(pilot, lambda: bool(pilot.app.screen.query(selector))
                 and pilot.app.screen.query_one(selector).region.width > 0
-                and not pilot.app.screen.query_one(selector).has_class("-active"))
+                and not pilot.app.screen.query_one(selector).has_class("-active")
+                and not getattr(pilot.app.screen.query_one(selector), "guarded", False))
     await pilot.click(selector)
 
 

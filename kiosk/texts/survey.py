@@ -50,7 +50,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Number {number}: how was our service? Nine questions, one touch each. No name "
         "asked.",
     ),
-    "survey_skip": ("Lewati", "Skip"),
+    "survey_skip": ("Lewati survei", "Skip the survey"),
+    "survey_skip_ask": (
+        "Akhiri survei? Jawaban Anda belum dikirim dan tidak akan disimpan.",
+        "End the survey? Your answers have not been sent and will not be kept.",
+    ),
+    "survey_skip_no": ("Tidak, lanjutkan", "No, go on"),
+    "survey_skip_yes": ("Ya, akhiri survei", "Yes, end the survey"),
+    "survey_countdown": (
+        "Kembali ke awal dalam {seconds} detik; sentuh layar untuk melanjutkan.",
+        "Back to the start in {seconds} seconds; touch the screen to go on.",
+    ),
+    "survey_countdown_one": (
+        "Kembali ke awal dalam 1 detik; sentuh layar untuk melanjutkan.",
+        "Back to the start in 1 second; touch the screen to go on.",
+    ),
     "survey_send": ("Kirim", "Send"),
     "survey_back": ("← Kembali", "← Back"),
     "survey_question_of": ("Pertanyaan {n} dari {total}", "Question {n} of {total}"),

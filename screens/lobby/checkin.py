@@ -16,12 +16,13 @@ from kiosk.desk.states import CALLED, CANCELLED, DONE, SERVING, WAITING
 from screens.lobby.field import LobbyInput
 from screens.lobby.keypad import CodePad
 from screens.common.role_app import RoleApp
+from screens.common.keys import KEYS_CSS
 from screens.lobby.page import LobbyPage
 
 
 class CheckInScreen(LobbyPage):
     app = getters.app(RoleApp)
-    CSS_PATH = ["checkin.tcss", "keys.tcss"]
+    CSS_PATH = ["checkin.tcss", KEYS_CSS]
 
     def compose(self) -> ComposeResult:
         t = self.t

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kiosk.desk.codes import CODE_ALPHABET
-from screens.lobby.keys import Key, KeyPanel, key_id
+from screens.common.keys import Key, KeyPanel, key_id
 
 DIGIT_ROWS = ("123", "456", "789", "0")
 CODE_ROW_LENGTH = 8

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from screens.common.role_app import RoleApp
-from screens.lobby.fresh import FreshButton
+from screens.common.fresh import FreshButton
 
 
 class Step(VerticalScroll):

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from data.office import Service
-from screens.lobby.fresh import FreshButton
+from screens.common.fresh import FreshButton
 from screens.lobby.step import Step
 
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from kiosk.desk.identity import VISITOR_STATUSES
-from screens.lobby.fresh import FreshButton
+from screens.common.fresh import FreshButton
 from screens.lobby.step import Step
 
 

@@ -25,9 +25,9 @@ from kiosk.texts.dates import long_date
 from screens.common.role_app import RoleApp
 from screens.lobby.ask_cancel import AskCancel
 from screens.lobby.day_words import today_not_why
-from screens.lobby.keyboard import Keyboard
+from screens.common.keyboard import Keyboard
 from screens.lobby.keypad import DigitPad
-from screens.lobby.keys import KeyPanel
+from screens.common.keys import KEYS_CSS, KeyPanel
 from screens.lobby.page import LobbyPage
 from screens.lobby.step import Step
 from screens.lobby.step_confirm import ConfirmStep
@@ -39,7 +39,7 @@ from screens.lobby.step_who import WhoStep
 
 class TakeScreen(LobbyPage):
     app = getters.app(RoleApp)
-    CSS_PATH = ["take.tcss", "keys.tcss"]
+    CSS_PATH = ["take.tcss", KEYS_CSS]
     HINT_SECONDS = 0.3  # how often "more below" is looked at
 
     def __init__(self, service: str) -> None:

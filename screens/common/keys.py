@@ -1,10 +1,11 @@
-"""What the on-screen keyboard and the keypads share: large keys that type into one field
-(the target) without taking the focus from it, so a physical keyboard or a barcode scanner
-keeps typing into the same field beside them."""
+"""What the on-screen keyboard and the keypads share (the lobby's and the survey's): large
+keys that type into one field (the target) without taking the focus from it, so a physical
+keyboard or a barcode scanner keeps typing into the same field beside them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual import getters
 from textual.app import ComposeResult
@@ -12,6 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input
 
 from screens.common.role_app import RoleApp
+
+# The keys' look, for the CSS_PATH of a screen that shows them (a path: it sits here).
+KEYS_CSS = Path(__file__).with_name("keys.tcss")
 
 BACKSPACE, CLEAR, SHIFT, SPACE = "\b", "\x7f", "\x0e", " "  # what the special keys stand for
 
@@ -73,5 +77,6 @@ class KeyPanel(Vertical):
 
 def key_id(panel: str, char: str) -> str:
     """A key's id, for tests and styles: letters and digits as themselves."""
-    names = {" ": "space", "-": "hyphen", "'": "apostrophe"}
+    names = {" ": "space", "-": "hyphen", "'": "apostrophe", ",": "comma", ".": "period",
+             "?": "question"}
     return f"{panel}-{names.get(char, char.lower())}"

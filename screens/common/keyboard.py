@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from screens.lobby.keys import BACKSPACE, CLEAR, SHIFT, Key, KeyPanel, key_id
+from screens.common.keys import BACKSPACE, CLEAR, SHIFT, Key, KeyPanel, key_id
 from textual.widgets import Input
 
 LETTER_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM-'")
@@ -15,6 +15,8 @@ WORD_START = " -'"
 
 
 class Keyboard(KeyPanel):
+    letter_rows: tuple[str, ...] = LETTER_ROWS
+
     def __init__(self, *, digits: bool = False, id: str = "keyboard") -> None:
         super().__init__(id=id, classes="keyboard")
         self.digits = digits
@@ -22,7 +24,7 @@ class Keyboard(KeyPanel):
 
     def rows(self) -> Iterable[list[Key]]:
         panel = self.id or "keyboard"
-        lines = ((DIGIT_ROW,) if self.digits else ()) + LETTER_ROWS
+        lines = ((DIGIT_ROW,) if self.digits else ()) + self.letter_rows
         for line in lines:
             yield [Key(ch, ch, id=key_id(panel, ch)) for ch in line]
         t = self.app.t
@@ -30,14 +32,17 @@ class Keyboard(KeyPanel):
                Key(t("lobby_key_space"), " ", id=f"{panel}-space", classes="space"),
                *self.special_keys()]
 
+    def capital_here(self, before: str) -> bool:
+        """A letter typed after ``before`` is a capital by itself (a name: each word's first)."""
+        return not before or before[-1] in WORD_START
+
     def apply(self, stands_for: str, field: Input) -> None:
         if stands_for == SHIFT:
             self.shifted = not self.shifted
             self.set_class(self.shifted, "-shifted")
             return
         if stands_for.isalpha():
-            before = field.value[:field.cursor_position]
-            capital = not before or before[-1] in WORD_START
+            capital = self.capital_here(field.value[:field.cursor_position])
             if capital != self.shifted:
                 stands_for = stands_for.upper()
             else:
