@@ -74,45 +74,47 @@ def statement(postgres: bool, spans: int, unfinished: tuple[str, ...],
               still_open: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The statement for ``spans`` hour spans, with ``$name`` markers made the engine's
     placeholders, and the names of its parameters in order (see ``parameters``)."""
-    text = "CAST({} AS TEXT)"
     unfinished_in, open_in = _listed(unfinished), _listed(still_open)
     expired = f"(state = 'expired' OR (day < $today AND state IN ({unfinished_in})))"
     no_show = (f"((state = 'no_show' AND day >= $today) OR ({expired} "
                "AND called_at IS NOT NULL AND started_at IS NULL))")
-    wait = _micros(postgres, "arrived_at", "called_at")
-    service = _micros(postgres, "started_at", "finished_at")
-    figures = ("COUNT(*), "
-               "SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), "
-               f"SUM(CASE WHEN {no_show} THEN 1 ELSE 0 END), "
-               "SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END), "
-               f"SUM(CASE WHEN state IN ({open_in}) AND day >= $today THEN 1 ELSE 0 END), "
-               f"COUNT({wait}), SUM({wait}), MAX({wait}), COUNT({service}), SUM({service})")
-    issued = ("FROM ticket WHERE day >= $start AND day <= $end "
-              "AND NOT (day > $today AND state = 'booked')")
-
-    def group(scope: int, label: str, where: str = "") -> str:
-        return (f"SELECT {scope}, {text.format(label)}, {figures} {issued}{where} "
-                "GROUP BY 2")
-
-    parts = [group(DAY, "day"), group(SERVICE, "service"),
-             group(TOPIC, "topic", " AND state = 'done'"),
-             group(OUTCOME, "outcome", " AND state = 'done'"),
-             group(OFFICER, "officer", " AND officer <> ''"),
-             group(COUNTER, "counter", " AND counter IS NOT NULL AND counter <> 0")]
+    hours = []
     for i in range(spans):
         if postgres:
             hour = f"CAST(EXTRACT(HOUR FROM arrived_at + $shift{i} * INTERVAL '1 second') AS INTEGER)"
         else:
             hour = f"CAST(strftime('%H', arrived_at, $shift{i}) AS INTEGER)"
-        bounds = "" if spans == 1 else f" AND arrived_at >= $from{i} AND arrived_at < $to{i}"
-        parts.append(group(HOUR, hour, f" AND arrived_at IS NOT NULL{bounds}"))
+        hours.append(hour if spans == 1 else
+                     f"WHEN arrived_at >= $from{i} AND arrived_at < $to{i} THEN {hour}")
+    # Each issued ticket once, with its labels (NULL: in no group of that scope) and what it
+    # counts for: worked out once a ticket, then counted by each grouping.
+    issued = ("WITH issued AS MATERIALIZED (SELECT CAST(day AS TEXT) AS d, service AS svc, "
+              f"{hours[0] if spans == 1 else 'CASE ' + ' '.join(hours) + ' END'} AS h, "
+              "CASE WHEN state = 'done' THEN topic END AS tp, "
+              "CASE WHEN state = 'done' THEN outcome END AS oc, "
+              "CASE WHEN officer <> '' THEN officer END AS off, "
+              "CASE WHEN counter <> 0 THEN CAST(counter AS TEXT) END AS ctr, "
+              "CASE WHEN state = 'done' THEN 1 ELSE 0 END AS served, "
+              f"CASE WHEN {no_show} THEN 1 ELSE 0 END AS no_show, "
+              "CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END AS cancelled, "
+              f"CASE WHEN state IN ({open_in}) AND day >= $today THEN 1 ELSE 0 END AS still, "
+              f"{_micros(postgres, 'arrived_at', 'called_at')} AS w, "
+              f"{_micros(postgres, 'started_at', 'finished_at')} AS s "
+              "FROM ticket WHERE day >= $start AND day <= $end "
+              "AND NOT (day > $today AND state = 'booked')) ")
+    figures = ("COUNT(*), SUM(served), SUM(no_show), SUM(cancelled), SUM(still), "
+               "COUNT(w), SUM(w), MAX(w), COUNT(s), SUM(s)")
+    parts = [f"SELECT {scope}, CAST({label} AS TEXT), {figures} FROM issued "
+             f"WHERE {label} IS NOT NULL GROUP BY 2"
+             for scope, label in ((DAY, "d"), (SERVICE, "svc"), (HOUR, "h"), (TOPIC, "tp"),
+                                  (OUTCOME, "oc"), (OFFICER, "off"), (COUNTER, "ctr"))]
     rest = "0, 0, 0, 0, 0, NULL, NULL, 0, NULL"  # the figures after the first
     parts.append(f"SELECT {AHEAD}, '', COUNT(*), {rest} FROM ticket "
                  "WHERE day > $today AND day >= $start AND day <= $end AND state = 'booked'")
-    parts.append(f"SELECT {OPEN_TODAY}, {text.format('number')}, 0, {rest} FROM ticket "
+    parts.append(f"SELECT {OPEN_TODAY}, CAST(number AS TEXT), 0, {rest} FROM ticket "
                  "WHERE day = $today AND day >= $start AND day <= $end "
                  f"AND state IN ({open_in})")
-    sql = " UNION ALL ".join(parts)
+    sql = issued + " UNION ALL ".join(parts)
     names = tuple(re.findall(r"\$(\w+)", sql))
     return re.sub(r"\$\w+", "%s" if postgres else "?", sql), names
 
