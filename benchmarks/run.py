@@ -86,7 +86,7 @@ def sqlite_store(folder: Path, size: int, plan: dict, keep: Path | None = None) 
     try:
         result = measure_store(str(path), size, plan, fill)
         log(f"kiosk backup of the store of {size:,} …")
-        result["backup"] = backup_figure.measure(path, folder, 3 if size <= 1_000_000 else 2)
+        result["backup"] = backup_figure.measure(path, folder, 3 if size <= 1_000_000 else 1)
         return result
     finally:
         for suffix in ("", "-wal", "-shm"):
