@@ -88,3 +88,28 @@ def fill_sqlite(path: str, n: int, today: dt.date,
     conn.execute(f"PRAGMA journal_mode={mode}")
     conn.close()
     return time.perf_counter() - started
+
+
+class _Bare:
+    """store_gen.fill_postgres's ``db``, on a bare psycopg2 connection: the desk's own
+    connection waits at most 10 s for an answer (data/pg_wait.py), and a fill of a million
+    rows on a loaded machine takes longer."""
+
+    def __init__(self, url: str):
+        import psycopg2
+
+        self.conn = psycopg2.connect(url)
+        self.conn.autocommit = True
+
+    def execute_sql(self, sql: str, params: object = None) -> None:
+        self.conn.cursor().execute(sql, params)
+
+
+def fill_postgres(url: str, n: int, today: dt.date) -> float:
+    from benchmarks.store_gen import fill_postgres as fill
+
+    bare = _Bare(url)
+    try:
+        return fill(bare, n, today)
+    finally:
+        bare.conn.close()

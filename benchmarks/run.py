@@ -106,7 +106,7 @@ def postgres_ok(url: str) -> bool:
 
 def postgres_store(url: str, size: int, plan: dict) -> dict:
     return postgres_schema(url, lambda schema_url: measure_store(
-        schema_url, size, plan, lambda desk, n: store_gen.fill_postgres(desk.db, n, desk.today())))
+        schema_url, size, plan, lambda desk, n: bulk_fill.fill_postgres(schema_url, n, desk.today())))
 
 
 def postgres_schema(url: str, work):
