@@ -91,9 +91,9 @@ def fill_sqlite(path: str, n: int, today: dt.date,
 
 
 class _Bare:
-    """store_gen.fill_postgres's ``db``, on a bare psycopg2 connection: the desk's own
-    connection waits at most 10 s for an answer (data/pg_wait.py), and a fill of a million
-    rows on a loaded machine takes longer."""
+    """store_gen.fill_postgres's ``db``, on a bare psycopg2 connection: the desk waits at most
+    10 s for an answer (data/pg_wait.py), and a fill of a million rows on a loaded machine
+    takes longer."""
 
     def __init__(self, url: str):
         import psycopg2
@@ -106,10 +106,17 @@ class _Bare:
 
 
 def fill_postgres(url: str, n: int, today: dt.date) -> float:
+    """The fill without the desk's answer deadline, which is the process's psycopg2 wait
+    callback (every connection's): taken off for the fill, put back after."""
+    import psycopg2.extensions as ext
+
     from benchmarks.store_gen import fill_postgres as fill
 
+    waiting = ext.get_wait_callback()
+    ext.set_wait_callback(None)
     bare = _Bare(url)
     try:
         return fill(bare, n, today)
     finally:
         bare.conn.close()
+        ext.set_wait_callback(waiting)
