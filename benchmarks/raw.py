@@ -10,8 +10,11 @@ import sqlite3
 from typing import Any
 
 from data.audit_chain import GENESIS, entry_hash
+from data import report_counts
 from data.changes import NOTIFY_SQL
 from data.queries import TICKET_COLUMNS
+from data.report_counts import Span
+from kiosk.desk.states import STILL_OPEN, UNFINISHED
 from kiosk.desk.codes import new_code
 
 _INSERTED = ("day, number, code, service, state, walk_in, visitor_name, visitor_status, id_kind, "
@@ -121,13 +124,16 @@ class RawDesk:
         self.run(self.counter_row, (key,)).fetchone()
         return self.run(self.day_tickets, (key,)).fetchall()
 
-    def report(self, start: dt.date, end: dt.date) -> int:
-        """The reads of a report: each day's status once."""
-        rows, day = 0, start
-        while day <= end:
-            rows += len(self.status(day))
-            day += dt.timedelta(days=1)
-        return rows
+    def report(self, start: dt.date, end: dt.date, today: dt.date, spans: list[Span]) -> int:
+        """The reads of a report: the desk's own statement (data/report_counts.py), its rows
+        fetched; the offset spans of the office's zone given (worked out once, untimed)."""
+        sql, names = report_counts.statement(self.postgres, len(spans), UNFINISHED, STILL_OPEN)
+        params = report_counts.parameters(self.postgres, names, start, end, today, spans)
+        return len(self.run(sql, params).fetchall())
+
+    def each(self, statements: list[tuple[str, tuple]]) -> int:
+        """Statements caught from the desk (benchmarks/survey_year.py), their rows fetched."""
+        return sum(len(self.run(sql, params).fetchall()) for sql, params in statements)
 
     def close(self) -> None:
         self.conn.close()

@@ -6,8 +6,9 @@
 
 Ratios are ours ÷ baseline (lower is better), each the median of per-round ratios with
 its spread (the middle half of them); growth is the figure at the large store ÷ the same
-figure at the small one. Figures: book, call next, today's status and a 93-day report
-against the same statements by hand (sqlite3, psycopg2) at both sizes on both engines;
+figure at the small one. Figures: book, call next, today's status, a 93-day report and the
+survey report over a year against the same statements by hand (sqlite3, psycopg2) at both
+sizes on both engines; `kiosk backup` against a bare copy (SQLite, both sizes);
 contention; live update (a commit here to the frame the real board, headless in another
 process, paints) on SQLite and PostgreSQL; the idle board's CPU; one more web-board
 viewer; each role's start-up to first frame and peak memory against a bare one-line
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import apps, contention, hot_paths, store_gen, table, viewer  # noqa: E402
 from benchmarks import counter_viewer  # noqa: E402
+from benchmarks import backup_figure, bulk_fill, more_figures  # noqa: E402
 from benchmarks.raw import RawDesk  # noqa: E402
 
 OFFICE = str(ROOT / "tests" / "profiles" / "always-open.toml")
@@ -75,14 +77,17 @@ def sqlite_store(folder: Path, size: int, plan: dict, keep: Path | None = None) 
             shutil.copyfile(kept, path)
             log(f"  copied from {kept}")
             return time.perf_counter() - started
-        seconds = store_gen.fill_sqlite(str(path), n, desk.today(), progress=log)
+        seconds = bulk_fill.fill_sqlite(str(path), n, desk.today(), progress=log)
         log(f"  {path.stat().st_size / 1e6:.0f} MB")
         if kept:
             shutil.copyfile(path, kept)
         return seconds
 
     try:
-        return measure_store(str(path), size, plan, fill)
+        result = measure_store(str(path), size, plan, fill)
+        log(f"kiosk backup of the store of {size:,} …")
+        result["backup"] = backup_figure.measure(path, folder, 3 if size <= 1_000_000 else 1)
+        return result
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -101,7 +106,7 @@ def postgres_ok(url: str) -> bool:
 
 def postgres_store(url: str, size: int, plan: dict) -> dict:
     return postgres_schema(url, lambda schema_url: measure_store(
-        schema_url, size, plan, lambda desk, n: store_gen.fill_postgres(desk.db, n, desk.today())))
+        schema_url, size, plan, lambda desk, n: bulk_fill.fill_postgres(schema_url, n, desk.today())))
 
 
 def postgres_schema(url: str, work):
@@ -173,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             args.keep.mkdir(parents=True, exist_ok=True)
         stores = {size: sqlite_store(folder, size, plan, args.keep) for size in (small, large)}
         collect(figures, "sqlite", stores, small, large)
+        more_figures.collect(figures, "sqlite", stores, small, large)
         log("contention: 8 processes booking at once …")
         figures["contention"] = contention.measure(str(folder / "contention.db"), OFFICE,
                                                    quota=400, each=100)
@@ -196,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     if postgres_ok(args.pg):
         pg = {size: postgres_store(args.pg, size, plan) for size in (small, pg_large)}
         collect(figures, "postgresql", pg, small, pg_large)
+        more_figures.collect(figures, "postgresql", pg, small, pg_large)
         figures["postgresql"] = {"contention": postgres_schema(
             args.pg, lambda url: contention.measure(url, OFFICE, quota=400, each=100))}
         log("live update on PostgreSQL …")
@@ -227,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2, default=str))
     else:
         table.show(figures)
+        more_figures.show(figures)
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import more_figures  # noqa: E402
 from benchmarks.paired import decimals  # noqa: E402
 
 FIGURES = ("book", "call_next", "status", "report")
@@ -66,6 +67,10 @@ def main(paths: list[str]) -> int:
     if all(r["postgresql"] for r in runs):
         print()
         print("\n".join(hot_rows(runs, "postgres_", "postgres_sizes", "psycopg2")))
+    print()
+    print("| figure | ours | baseline | ratio: median [runs] (middle half) | n |")
+    print("|---|---:|---:|---|---:|")
+    print("\n".join(more_figures.summary_rows(runs, _median_run, _fmt)))
     print()
     print("| figure | median [runs] |")
     print("|---|---|")

@@ -46,20 +46,25 @@ def record(day: dt.date, number: int, scores: Sequence[int], comment: str,
     return True
 
 
+def _read(where: str, order: str, first: dt.date, last: dt.date) -> list[ResponseRow]:
+    """Plain SQL, read as tuples: a year holds thousands of responses, and a model instance
+    a row (peewee's converters, a field set at a time) was most of the survey report's time
+    (benchmarks/survey_year.py)."""
+    db = SurveyResponse._meta.database
+    p = db.param
+    sql = (f"SELECT id, day, {', '.join(SCORE_COLUMNS)}, comment, follow_up FROM survey_response "
+           f"WHERE day BETWEEN {p} AND {p}{where} ORDER BY {order}")
+    return [_row(r) for r in db.execute_sql(sql, (first.isoformat(), last.isoformat())).fetchall()]
+
+
 def responses(first: dt.date, last: dt.date) -> list[ResponseRow]:
     """The responses of the days first..last, in no order that tells when they were given:
     by day, then by the random id."""
-    query = (SurveyResponse.select()
-             .where(SurveyResponse.day.between(first, last))
-             .order_by(SurveyResponse.day, SurveyResponse.id))
-    return [_row(r) for r in query]
+    return _read("", "day, id", first, last)
 
 
 def follow_ups(first: dt.date, last: dt.date) -> list[ResponseRow]:
-    query = (SurveyResponse.select()
-             .where(SurveyResponse.day.between(first, last), SurveyResponse.follow_up == True)  # noqa: E712
-             .order_by(SurveyResponse.day.desc(), SurveyResponse.id))
-    return [_row(r) for r in query]
+    return _read(" AND follow_up", "day DESC, id", first, last)
 
 
 def served(first: dt.date, last: dt.date, state: str) -> int:
@@ -76,7 +81,6 @@ def first_day() -> dt.date | None:
     return min(found) if found else None
 
 
-def _row(r: SurveyResponse) -> ResponseRow:
-    day = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day))
-    return ResponseRow(r.id, day, tuple(int(getattr(r, c)) for c in SCORE_COLUMNS),
-                       r.comment, bool(r.follow_up))
+def _row(r: tuple) -> ResponseRow:
+    day = r[1] if isinstance(r[1], dt.date) else dt.date.fromisoformat(str(r[1]))
+    return ResponseRow(r[0], day, tuple(r[2:2 + len(SCORE_COLUMNS)]), r[-2], bool(r[-1]))

@@ -37,9 +37,9 @@ def a_known_day(desk, clock):
     at(10, 20); desk.cancel(d.code, "Sari", "pulang")
 
 
-def test_the_figures_of_a_day(sqlite_desk, clock):
-    a_known_day(sqlite_desk, clock)
-    report = build_report(sqlite_desk, dt.date(2026, 11, 30))
+def test_the_figures_of_a_day(desk, clock):
+    a_known_day(desk, clock)
+    report = build_report(desk, dt.date(2026, 11, 30))
     total = report.total
     assert (total.issued, total.served, total.no_shows, total.cancelled) == (5, 2, 1, 1)
     assert total.average_wait == pytest.approx((30 + 25 + 40) * 60 / 3)
@@ -56,21 +56,21 @@ def test_the_figures_of_a_day(sqlite_desk, clock):
     assert sum(line.figures.issued for line in report.by_service) == total.issued
 
 
-def test_a_range_and_a_past_day_read_no_shows_and_expired_right(sqlite_desk, clock):
-    a_known_day(sqlite_desk, clock)
+def test_a_range_and_a_past_day_read_no_shows_and_expired_right(desk, clock):
+    a_known_day(desk, clock)
     clock.set(2026, 12, 1, 9, 0)
-    sqlite_desk.check_in(sqlite_desk.status(dt.date(2026, 12, 1)).tickets[0].code)
-    report = build_report(sqlite_desk, dt.date(2026, 11, 30), dt.date(2026, 12, 1))
+    desk.check_in(desk.status(dt.date(2026, 12, 1)).tickets[0].code)
+    report = build_report(desk, dt.date(2026, 11, 30), dt.date(2026, 12, 1))
     # Yesterday's no-show (now expired, called, never served) still counts as a no-show;
     # Elias, never called, does not.
     assert (report.total.issued, report.total.served, report.total.no_shows) == (6, 2, 1)
     with pytest.raises(InvalidInput):
-        build_report(sqlite_desk, dt.date(2026, 12, 1), dt.date(2026, 11, 30))
+        build_report(desk, dt.date(2026, 12, 1), dt.date(2026, 11, 30))
 
 
-def test_the_csv_rows_and_columns(sqlite_desk, clock):
-    a_known_day(sqlite_desk, clock)
-    rows = list(csv.reader(io.StringIO(build_report(sqlite_desk, dt.date(2026, 11, 30)).to_csv())))
+def test_the_csv_rows_and_columns(desk, clock):
+    a_known_day(desk, clock)
+    rows = list(csv.reader(io.StringIO(build_report(desk, dt.date(2026, 11, 30)).to_csv())))
     assert rows[0] == list(CSV_COLUMNS)
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
     assert [row[2:4] for row in rows[1:]] == [

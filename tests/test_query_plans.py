@@ -219,6 +219,12 @@ def fill(db: peewee.Database, postgres: bool) -> None:
 def growing(name: str, sql: str) -> bool:
     """Is ``name`` (a table, or the alias the ORM gave it: "t1") one that grows?"""
     table = name
+    # A common table expression is not a table: its rows come from the searches under it
+    # (each checked on its own line of the plan).
+    if name.lower() in {n.lower() for n in re.findall(
+            r'(?:WITH(?:\s+RECURSIVE)?|,)\s+"?(\w+)"?\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(',
+            sql, re.I)}:
+        return False
     for real, alias in re.findall(r'(?:FROM|JOIN)\s+"?(\w+)"?\s+AS\s+"?(\w+)"?', sql, re.I):
         if alias == name:
             table = real

@@ -19,8 +19,10 @@ from data.changes import ChangeWatcher
 from data.database import Database, engine
 from data.office import Office
 from data.queries import HotQueries
+from data.report_counts import Counted, ReportCounts, Span
 from data.services import save_services, stored_services
 from data.tickets import TicketRows
+from kiosk.desk import states
 from kiosk.desk.audit_log import AuditLog
 from kiosk.desk.booking import Booking, Unbookable
 from kiosk.desk.clock import DeskClock, ServerTime, utc_now
@@ -56,6 +58,7 @@ class Desk:
         self._reading = DayReading(office, self.time, queries, rows, self._days)
         self._rows = rows
         self._visitors = Visitors(db, queries, rows, self.audit_log)
+        self._report_counts = ReportCounts(db, states.UNFINISHED, states.STILL_OPEN)
 
     # ----- time -------------------------------------------------------------------------
 
@@ -227,6 +230,12 @@ class Desk:
         """The numbers served on those days with their topic, note and outcome: for the
         report and the follow-up list (a logged-in officer's, never the board's)."""
         return [FinishedView(*row) for row in self._rows.finished(start, end)]
+
+    @store_errors(read=True)
+    def report_counts(self, start: dt.date, end: dt.date, today: dt.date,
+                      spans: list[Span]) -> list[Counted]:
+        """The report's counts of those days, counted by the store (kiosk.desk.report)."""
+        return self._report_counts.counted(start, end, today, spans)
 
     @store_errors(read=True)
     def earlier_visits(self, code: str) -> list[VisitView]:

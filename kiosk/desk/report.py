@@ -1,6 +1,7 @@
 """The report of a day or a range of days: what the Help Desk issued and served.
 
-Counted from the tickets themselves (their states and timestamps):
+Counted from the tickets themselves (their states and timestamps), by the store
+(data.report_counts: one statement of GROUP BYs over the range, not the tickets read):
 - issued: every number given out on those days (cancelled ones included);
 - served: finished (done); cancelled: cancelled;
 - no-shows: marked no-show, or called and never served before the day ended (expired);
@@ -17,13 +18,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from data.report_counts import (AHEAD, COUNTER, DAY, HOUR, OFFICER, OPEN_TODAY, OUTCOME,
+                                SERVICE, TOPIC, Counted)
 from kiosk.desk import states
 from kiosk.desk.desk import Desk
 from kiosk.desk.errors import InvalidInput
-from kiosk.desk.records import FinishedView, TicketView
+from kiosk.desk.report_hours import hour_spans
 
 MAX_DAYS = 93  # a quarter at most: one read of the day each
 
@@ -104,86 +107,79 @@ CSV_COLUMNS = ("start", "end", "scope", "label", "issued", "served", "no_shows",
                "average_wait_minutes", "longest_wait_minutes", "average_service_minutes",
                "still_waiting")
 SCOPES = ("service", "hour", "day", "topic", "outcome", "officer", "counter")
-STILL_OPEN = (states.BOOKED, states.WAITING, states.CALLED, states.SERVING)
+STILL_OPEN = states.STILL_OPEN
 
 
 def _minutes(seconds: float | None) -> str:
     return "" if seconds is None else f"{seconds / 60:.1f}"
 
 
-def is_no_show(t: TicketView) -> bool:
-    return t.state == states.NO_SHOW or (
-        t.state == states.EXPIRED and t.called_at is not None and t.started_at is None)
+class Tally:
+    """A group's counts added up (the total is the sum of the days)."""
+
+    def __init__(self) -> None:
+        self.counts = [0, 0, 0, 0, 0]  # issued, served, no-shows, cancelled, still waiting
+        self.waits, self.wait_us, self.longest_us = 0, 0, -1
+        self.services, self.service_us = 0, 0
+
+    def add(self, row: Counted) -> None:
+        for i, value in enumerate((row.issued, row.served, row.no_shows, row.cancelled,
+                                   row.still_waiting)):
+            self.counts[i] += value
+        if row.waits:
+            self.waits += row.waits
+            self.wait_us += row.wait_us or 0
+            self.longest_us = max(self.longest_us, row.longest_wait_us or 0)
+        if row.services:
+            self.services += row.services
+            self.service_us += row.service_us or 0
+
+    def figures(self) -> Figures:
+        issued, served, no_shows, cancelled, still_waiting = self.counts
+        return Figures(
+            issued=issued, served=served, no_shows=no_shows, cancelled=cancelled,
+            average_wait=self.wait_us / 1e6 / self.waits if self.waits else None,
+            longest_wait=self.longest_us / 1e6 if self.waits else None,
+            average_service=self.service_us / 1e6 / self.services if self.services else None,
+            still_waiting=still_waiting)
 
 
-def figures(tickets: list[TicketView]) -> Figures:
-    waits = [t.waited_seconds for t in tickets if t.waited_seconds is not None]
-    spans = [t.served_seconds for t in tickets if t.served_seconds is not None]
-    return Figures(
-        issued=len(tickets),
-        served=sum(1 for t in tickets if t.state == states.DONE),
-        no_shows=sum(1 for t in tickets if is_no_show(t)),
-        cancelled=sum(1 for t in tickets if t.state == states.CANCELLED),
-        average_wait=sum(waits) / len(waits) if waits else None,
-        longest_wait=max(waits) if waits else None,
-        average_service=sum(spans) / len(spans) if spans else None,
-        still_waiting=sum(1 for t in tickets if t.state in STILL_OPEN),
-    )
-
-
-def grouped(tickets: list[TicketView], key: Callable[[TicketView], str | None],
-            order: Iterable[str] = ()) -> tuple[ReportLine, ...]:
-    """The figures of each group (``order`` first, then the rest sorted); None: no group."""
-    groups: dict[str, list[TicketView]] = {label: [] for label in order}
-    for t in tickets:
-        label = key(t)
-        if label is not None:
-            groups.setdefault(label, []).append(t)
-    rest = sorted(label for label in groups if label not in set(order))
-    return tuple(ReportLine(label, figures(groups[label])) for label in [*order, *rest]
-                 if groups[label])
+def lines(tallies: dict[str, Tally], order: Iterable[str] = ()) -> tuple[ReportLine, ...]:
+    """The figures of each group that has tickets (``order`` first, then the rest sorted)."""
+    first = [label for label in order if label in tallies]
+    rest = sorted(label for label in tallies if label not in set(first))
+    return tuple(ReportLine(label, tallies[label].figures()) for label in [*first, *rest])
 
 
 def build_report(desk: Desk, start: dt.date, end: dt.date | None = None) -> Report:
     end = end or start
     if end < start or (end - start).days >= MAX_DAYS:
         raise InvalidInput("end", "counter_report_range", days=MAX_DAYS)
-    tickets: list[TicketView] = []
-    today, booked_ahead = desk.today(), 0
-    day = start
-    while day <= end:
-        for t in desk.status(day).tickets:
-            if day > today and t.state == states.BOOKED:
-                booked_ahead += 1  # not come yet: not an issued number of the period
-            else:
-                tickets.append(t)
-        day += dt.timedelta(days=1)
-    zone = desk.office.zone
-    by_service = tuple(
-        ReportLine(s.code, figures([t for t in tickets if t.service == s.code]))
-        for s in desk.office.services)
-    hours: dict[int, list[TicketView]] = {}
-    for t in tickets:
-        if t.arrived_at is not None:
-            hours.setdefault(t.arrived_at.astimezone(zone).hour, []).append(t)
-    by_hour = tuple(ReportLine(f"{h:02d}:00", figures(hours[h])) for h in sorted(hours))
-    written: dict[str, FinishedView] = {f.code: f for f in desk.finished(start, end)}
-
-    def topic(t: TicketView) -> str | None:
-        done = written.get(t.code)
-        return done.topic if done else None
-
-    def outcome(t: TicketView) -> str | None:
-        done = written.get(t.code)
-        return done.outcome if done else None
-
+    today = desk.today()
+    rows = desk.report_counts(start, end, today, hour_spans(desk.office.zone, start, end))
+    scopes: dict[int, dict[str, Tally]] = {scope: {} for scope in
+                                           (DAY, SERVICE, HOUR, TOPIC, OUTCOME, OFFICER, COUNTER)}
+    total, booked_ahead, waiting = Tally(), 0, []
+    for row in rows:
+        if row.scope == AHEAD:
+            booked_ahead = row.issued
+        elif row.scope == OPEN_TODAY:
+            waiting.append(int(row.label))
+        else:
+            if row.scope == DAY:
+                total.add(row)
+            label = f"{int(row.label):02d}:00" if row.scope == HOUR else row.label
+            scopes[row.scope].setdefault(label, Tally()).add(row)
+    services = scopes[SERVICE]
     return Report(
-        start, end, figures(tickets), by_service, by_hour,
-        by_day=grouped(tickets, lambda t: t.date.isoformat()) if end > start else (),
-        by_topic=grouped(tickets, topic),
-        by_outcome=grouped(tickets, outcome, order=("resolved", "follow_up")),
-        by_officer=grouped(tickets, lambda t: t.officer or None),
-        by_counter=grouped(tickets, lambda t: str(t.counter) if t.counter else None),
-        waiting_numbers=tuple(t.number for t in tickets
-                              if t.date == today and t.state in STILL_OPEN),
+        start, end, total.figures(),
+        by_service=tuple(ReportLine(s.code, services.get(s.code, Tally()).figures())
+                         for s in desk.office.services),
+        by_hour=lines(scopes[HOUR]),  # "09:00" sorts as the hour does
+        by_day=lines(scopes[DAY]) if end > start else (),
+        by_topic=lines(scopes[TOPIC]),
+        by_outcome=lines(scopes[OUTCOME], order=("resolved", "follow_up")),
+        by_officer=lines(scopes[OFFICER]),
+        by_counter=lines(scopes[COUNTER]),
+        waiting_numbers=tuple(sorted(waiting)),
         booked_ahead=booked_ahead)

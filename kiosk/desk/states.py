@@ -10,6 +10,7 @@ NO_SHOW, CANCELLED, EXPIRED = "no_show", "cancelled", "expired"
 STATES = (BOOKED, WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EXPIRED)
 UNFINISHED = (BOOKED, WAITING, CALLED, SERVING, NO_SHOW)
 FINAL = (DONE, CANCELLED, EXPIRED)
+STILL_OPEN = (BOOKED, WAITING, CALLED, SERVING)  # the report's "still waiting"
 
 # move -> (states it may start from, state it leads to)
 MOVES: dict[str, tuple[tuple[str, ...], str | None]] = {
