@@ -190,6 +190,11 @@ class StoreFollower:
         self.status = status
         self._post(lambda: DayChanged(status, new_day=new_day))
 
+    def trouble_seen(self, error: DeskError) -> None:
+        """A screen's own store call found the store away: the same as a read that failed
+        (one banner, the reads retried until it answers), said before the next tick."""
+        self._in_trouble(error)
+
     def _in_trouble(self, error: DeskError) -> None:
         self._retry_at = time.monotonic() + self.retry
         before = self.trouble
@@ -199,5 +204,7 @@ class StoreFollower:
 
     def _post(self, make: Callable[[], Message]) -> None:
         # A message object of its own for each screen: Textual marks one handled as it goes.
+        # The app gets one too: the one banner of a store in trouble is the app's.
         for screen in list(self.app.screen_stack):
             screen.post_message(make())
+        self.app.post_message(make())
