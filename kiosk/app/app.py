@@ -18,6 +18,7 @@ from kiosk.app.follower import StoreFollower
 from kiosk.app.role_log import setup_role_log
 from kiosk.app.store_thread import StoreThread
 from kiosk.app.terminal_input import driver_for_terminal
+from screens.common.palette import translate_palette_key
 from screens.common.role_app import RoleApp
 from screens.common.store_banner import StoreBannerKeeper
 
@@ -76,6 +77,7 @@ class KioskApp(RoleApp):
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"
+        translate_palette_key(self)  # the footer's "^p", in the officer's language
 
     def get_default_screen(self) -> Screen:
         return self.role_screen()

@@ -57,6 +57,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # The command palette of the counter (Textual's system commands, in our words).
     "palette_placeholder": ("Cari perintah…", "Search for commands…"),
+    "palette_themes_placeholder": ("Cari tema…", "Search for themes…"),
+    "palette_footer": ("perintah", "palette"),
+    "palette_footer_help": ("Buka daftar perintah", "Open the command palette"),
     "palette_theme": ("Tema", "Theme"),
     "palette_theme_help": ("Ganti warna tampilan", "Change the colours of the screen"),
     "palette_quit": ("Keluar", "Quit"),

@@ -7,11 +7,13 @@ importing upward."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from kiosk.desk.desk import Desk
 from kiosk.desk.errors import DeskError
@@ -19,6 +21,7 @@ from kiosk.desk.officers import Officers
 from kiosk.desk.records import DayStatus
 from kiosk.texts import say
 from screens.common.messages import StoreBack, StoreTrouble
+from screens.common.palette import palette, system_commands
 from screens.common.store_banner import StoreBannerKeeper
 
 T = TypeVar("T")
@@ -72,3 +75,17 @@ class RoleApp(App[int]):
         never stack over the ticket in hand (store trouble has the banner, no toast)."""
         self.clear_notifications()
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    # The command palette (the counter's only; screens/common/palette.py), in our words.
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(palette(self))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=self.t("palette_themes_placeholder")))
