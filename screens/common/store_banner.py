@@ -109,3 +109,4 @@ class StoreBannerKeeper:
         else:
             banner.update(text)
         banner.set_class(self.error is None, "-back")
+        banner.set_class(app.role not in PUBLIC_ROLES, "-bottom")
