@@ -192,7 +192,9 @@ class StoreFollower:
 
     def trouble_seen(self, error: DeskError) -> None:
         """A screen's own store call found the store away: the same as a read that failed
-        (one banner, the reads retried until it answers), said before the next tick."""
+        (one banner, the reads retried until it answers), said before the next tick. The
+        following starts here if no screen had started it (the counter's login)."""
+        self.start()
         self._in_trouble(error)
 
     def _in_trouble(self, error: DeskError) -> None:
