@@ -50,6 +50,7 @@ class StoreFollower:
         self._wake_fd: int | None = None  # watched by the event loop while no check runs
         self._woken = False  # woken while a check ran: check again when it is done
         self._stopped = False
+        self._troubles = 0  # how often trouble was seen: a read begun before it proves nothing
 
     def start(self) -> None:
         if self._timer is None and not self._stopped:
@@ -174,6 +175,7 @@ class StoreFollower:
     async def _read(self) -> None:
         self._wanted = False
         desk = self.app.desk
+        troubles = self._troubles
         try:
             status = await self.app.store.call(desk.status)
         except DeskError as error:
@@ -183,8 +185,8 @@ class StoreFollower:
             self.app.log.error(f"store read failed: {error!r}")
             self._in_trouble(StoreUnavailable(type(error).__name__))
             return
-        if self.trouble is not None:
-            self.trouble = None
+        if self.trouble is not None and troubles == self._troubles:
+            self.trouble = None  # a read begun after the last trouble came back: it answers
             self._post(StoreBack)
         new_day = self.status is not None and status.date != self.status.date
         self.status = status
@@ -199,6 +201,7 @@ class StoreFollower:
 
     def _in_trouble(self, error: DeskError) -> None:
         self._retry_at = time.monotonic() + self.retry
+        self._troubles += 1
         before = self.trouble
         self.trouble = error
         if before is None or (before.key, before.values) != (error.key, error.values):
