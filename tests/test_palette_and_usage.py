@@ -56,7 +56,9 @@ async def test_the_public_terminals_offer_no_palette(sqlite_desk, role):
 @pytest.mark.parametrize("argv, key, values", [
     (["book", "perpajakan"], "usage_required", {"names": "--name"}),
     (["status", "--bogus"], "usage_unrecognized", {"names": "--bogus"}),
-    (["serve", "tv"], "usage_choice", {"name": "role", "value": "'tv'", "choices": "'board'"}),
+    (["book", "perpajakan", "--name", "A", "--visitor", "alien"], "usage_choice",
+     {"name": "--visitor", "value": "'alien'",
+      "choices": "'self', 'representative', 'proxy', 'other'"}),
     (["book", "perpajakan", "--name", "A", "--npwp", "1", "--nik", "2"], "usage_not_with",
      {"name": "--nik", "other": "--npwp"}),
     (["book", "perpajakan", "--name"], "usage_one_value", {"name": "--name"}),
