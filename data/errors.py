@@ -21,6 +21,9 @@ FULL_WORDS = ("disk is full", "no space left")
 GONE_WORDS = ("file is gone",)
 # How data.pg_wait says a hung server gave no answer within its deadline.
 HUNG_WORDS = ("not answering",)
+# How psycopg2 says the server is not there to take a connection (stopped or restarting).
+REFUSED_WORDS = ("connection refused", "could not connect", "the database system is starting up",
+                 "the database system is shutting down")
 
 
 class StoreError(Exception):
@@ -35,6 +38,8 @@ class StoreError(Exception):
         self.hung = any(word in message for word in HUNG_WORDS)
         # The file is not there: no retry brings it back, a person must (restore the backup).
         self.missing = any(word in message for word in GONE_WORDS)
+        # Nobody takes the connection (the server stopped): it comes back by itself, or not.
+        self.refused = any(word in message.lower() for word in REFUSED_WORDS)
 
 
 def first_line(exc: BaseException) -> str:

@@ -50,3 +50,10 @@ async def settled(pilot, condition, seconds: float = 1.0, timeout: float = 10.0)
     await until(pilot, lambda: not condition() or time.monotonic() - calm_from >= seconds,
                 timeout=seconds + timeout)
     assert condition(), "did not stay so"
+
+
+def banner_text(app) -> str:
+    """What the app's one store banner says on the screen on top; "" without one."""
+    from screens.common.store_banner import StoreBanner
+
+    return "\n".join(str(b.render()) for b in app.screen.query(StoreBanner))

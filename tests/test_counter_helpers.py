@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import until
+from pilot_helpers import banner_text, until
 
 from kiosk.desk.officers import Officers
 
@@ -44,10 +44,10 @@ def caught_up(day, desk) -> bool:
 
 
 def says_store_trouble(app, day) -> bool:
-    """The follower finds the store in trouble and the day's message line says why."""
+    """The follower finds the store in trouble and the app's one banner, over the day, says
+    why (it was the day's message line and a toast until issue 14)."""
     trouble = app.follower.trouble
-    line = str(day.query_one("#day-message").render())
-    return trouble is not None and line == trouble.message(app.lang)
+    return trouble is not None and app.screen is day and banner_text(app) == trouble.message(app.lang)
 
 
 async def log_in(pilot, name: str, pin: str) -> None:

@@ -18,7 +18,9 @@ from kiosk.app.follower import StoreFollower
 from kiosk.app.role_log import setup_role_log
 from kiosk.app.store_thread import StoreThread
 from kiosk.app.terminal_input import driver_for_terminal
+from screens.common.palette import translate_palette_key
 from screens.common.role_app import RoleApp
+from screens.common.store_banner import StoreBannerKeeper
 
 # role -> "module:Screen"; imported only when that role starts, to keep start-up light.
 ROLE_SCREENS = {
@@ -70,9 +72,12 @@ class KioskApp(RoleApp):
         desk.db.close()
         # One follower of the store for the whole terminal; the screens get its messages.
         self.follower = StoreFollower(self)
+        # ...and one banner while the store is in trouble, on whichever screen is on top.
+        self.store_banner = StoreBannerKeeper(self)
         self.title = desk.office.name
         # The public must not reach the command palette on the lobby or the board.
         self.use_command_palette = role == "counter"
+        translate_palette_key(self)  # the footer's "^p", in the officer's language
 
     def get_default_screen(self) -> Screen:
         return self.role_screen()

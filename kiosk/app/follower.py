@@ -50,6 +50,7 @@ class StoreFollower:
         self._wake_fd: int | None = None  # watched by the event loop while no check runs
         self._woken = False  # woken while a check ran: check again when it is done
         self._stopped = False
+        self._troubles = 0  # how often trouble was seen: a read begun before it proves nothing
 
     def start(self) -> None:
         if self._timer is None and not self._stopped:
@@ -174,6 +175,7 @@ class StoreFollower:
     async def _read(self) -> None:
         self._wanted = False
         desk = self.app.desk
+        troubles = self._troubles
         try:
             status = await self.app.store.call(desk.status)
         except DeskError as error:
@@ -183,15 +185,23 @@ class StoreFollower:
             self.app.log.error(f"store read failed: {error!r}")
             self._in_trouble(StoreUnavailable(type(error).__name__))
             return
-        if self.trouble is not None:
-            self.trouble = None
+        if self.trouble is not None and troubles == self._troubles:
+            self.trouble = None  # a read begun after the last trouble came back: it answers
             self._post(StoreBack)
         new_day = self.status is not None and status.date != self.status.date
         self.status = status
         self._post(lambda: DayChanged(status, new_day=new_day))
 
+    def trouble_seen(self, error: DeskError) -> None:
+        """A screen's own store call found the store away: the same as a read that failed
+        (one banner, the reads retried until it answers), said before the next tick. The
+        following starts here if no screen had started it (the counter's login)."""
+        self.start()
+        self._in_trouble(error)
+
     def _in_trouble(self, error: DeskError) -> None:
         self._retry_at = time.monotonic() + self.retry
+        self._troubles += 1
         before = self.trouble
         self.trouble = error
         if before is None or (before.key, before.values) != (error.key, error.values):
@@ -199,5 +209,7 @@ class StoreFollower:
 
     def _post(self, make: Callable[[], Message]) -> None:
         # A message object of its own for each screen: Textual marks one handled as it goes.
+        # The app gets one too: the one banner of a store in trouble is the app's.
         for screen in list(self.app.screen_stack):
             screen.post_message(make())
+        self.app.post_message(make())

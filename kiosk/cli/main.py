@@ -33,6 +33,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
         spare_postgres_driver(getattr(args, "db", None))
     from data.office import ProfileError
     from kiosk.desk.errors import DeskError, StoreUnavailable
+    from kiosk.texts import say
     from kiosk.desk.store import open_desk
 
     try:
@@ -57,7 +58,10 @@ def _run(command: str, args: argparse.Namespace) -> int:
 
         setup_role_log(command if command in ROLES else "cli")
         log_desk_error(exc, command)
-        return fail(exc.message(lang_of(args)),
+        # The store's own line (StoreUnavailable.detail) is for the operator here, unlike a screen.
+        said = (say(exc.key, lang_of(args), **exc.values) if isinstance(exc, StoreUnavailable)
+                else exc.message(lang_of(args)))
+        return fail(said,
                     EXIT_STORE if isinstance(exc, StoreUnavailable) else EXIT_REFUSED)
 
 

@@ -1,12 +1,16 @@
-"""The command line's words: every command, its options, and usage errors as one line."""
+"""The command line's words: every command, its options, and usage errors as one line, in
+the language asked for with --lang (Bahasa Indonesia unless it says en)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+import sys
+from collections.abc import Sequence
 
 from kiosk.cli.report import add_report_parser
-from kiosk.texts import both
+from kiosk.texts import LANGUAGES, say
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_STORE = 0, 2, 3, 4
 EXIT_BROKEN = 3  # kiosk audit verify: the chain is broken
@@ -14,18 +18,66 @@ ROLES = ("lobby", "board", "counter", "survey")
 TICKET_MOVES = ("recall", "start", "finish", "no-show", "return", "cancel", "transfer")
 
 
+# The language of this run's usage errors: --lang as typed, read before argparse parses.
+_lang = ["id"]
+
+# argparse's own sentences (Python 3.11's wording) -> the catalogue's; what is not here
+# (rare, about the parser's own set-up) stays as argparse says it.
+_WHOLE = [(re.compile(pattern), key) for pattern, key in (
+    (r"the following arguments are required: (?P<names>.+)", "usage_required"),
+    (r"one of the arguments (?P<names>.+) is required", "usage_one_required"),
+    (r"unrecognized arguments: (?P<names>.+)", "usage_unrecognized"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "usage_ambiguous"),
+)]
+_ARGUMENT = re.compile(r"argument (?P<name>.+?): (?P<why>.+)")
+_OF_ARGUMENT = [(re.compile(pattern), key) for pattern, key in (
+    (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "usage_choice"),
+    (r"invalid \S+ value: (?P<value>.+)", "usage_value"),
+    (r"expected one argument", "usage_one_value"),
+    (r"expected at most one argument", "usage_at_most_one"),
+    (r"expected at least one argument", "usage_at_least_one"),
+    (r"not allowed with argument (?P<other>.+)", "usage_not_with"),
+    (r"ignored explicit argument (?P<value>.+)", "usage_explicit"),
+)]
+
+
+def chosen_language(argv: Sequence[str]) -> str:
+    """The --lang of the command line (``--lang en`` or ``--lang=en``), else Indonesian."""
+    lang = "id"
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            lang = value
+    return lang
+
+
+def usage_words(message: str, lang: str) -> str:
+    """argparse's English sentence in the catalogue's words of ``lang``."""
+    for pattern, key in _WHOLE:
+        if found := pattern.fullmatch(message):
+            return say(key, lang, **found.groupdict())
+    if argument := _ARGUMENT.fullmatch(message):
+        name, why = argument["name"], argument["why"]
+        for pattern, key in _OF_ARGUMENT:
+            if found := pattern.fullmatch(why):
+                return say(key, lang, name=name, **found.groupdict())
+        return f"{name}: {why}"  # our own types' sentences, already in ``lang``
+    return message
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(both("date_invalid")) from None
+        raise argparse.ArgumentTypeError(say("date_invalid", _lang[0])) from None
 
 
 def _count(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: {both('quota_invalid')}") from None
+        raise argparse.ArgumentTypeError(f"{text!r}: {say('quota_invalid', _lang[0])}") from None
 
 
 def _port(text: str) -> int:
@@ -34,15 +86,22 @@ def _port(text: str) -> int:
     except ValueError:
         port = -1
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r}: {both('port_invalid')}")
+        raise argparse.ArgumentTypeError(f"{text!r}: {say('port_invalid', _lang[0])}")
     return port
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line, like every other failure."""
+    """Usage errors as one line, like every other failure, in the language of --lang."""
+
+    top = False  # the program's own parser (not a command's): it reads --lang first
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self.top:
+            _lang[0] = chosen_language(sys.argv[1:] if args is None else list(args))
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"kiosk: {printable(message)}\n")
+        self.exit(EXIT_USAGE, f"kiosk: {printable(usage_words(message, _lang[0]))}\n")
 
 
 def printable(text: str) -> str:
@@ -68,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kiosk", parents=[common],
         description="Help Desk queue kiosk. Without a command: the lobby screen.")
+    parser.top = True
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common],

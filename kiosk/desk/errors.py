@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.texts import both, say
+from kiosk.texts import TEXTS, both, say
 
 
 class DeskError(Exception):
@@ -64,6 +64,15 @@ class StoreUnavailable(DeskError):
 
     def __init__(self, detail: str, key: str = "store_unavailable"):
         super().__init__(key, detail=detail)
+
+    def message(self, lang: str = "id", long_dates: bool = False) -> str:
+        """On a screen: what is wrong in plain words and what happens next; the driver's own
+        line (``detail``, often English) stays in str() for the command line and the log."""
+        said = f"{self.key}_said"  # a sentence without the detail; "busy" has none anyway
+        if said not in TEXTS:
+            said = self.key if "{detail}" not in TEXTS.get(self.key, ("{detail}",))[0] \
+                else "store_unavailable_said"
+        return say(said, lang)
 
 
 def _long_date(day: dt.date, lang: str) -> str:

@@ -60,5 +60,5 @@ def store_errors(method=None, /, *, read: bool = False):
 def unavailable(exc: StoreError) -> StoreUnavailable:
     key = ("store_full" if exc.full else "store_busy" if exc.busy
            else "store_not_answering" if exc.hung else "store_gone" if exc.missing
-           else "store_unavailable")
+           else "store_refused" if exc.refused else "store_unavailable")
     return StoreUnavailable(str(exc), key=key)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import getters
 from textual.widgets import Static
 
-from kiosk.desk.errors import DeskError
+from kiosk.desk.errors import DeskError, StoreUnavailable
 from screens.common.role_app import RoleApp
 
 if TYPE_CHECKING:  # a mixin of screens: typed as one, a plain class at run time
@@ -24,6 +24,14 @@ else:
     _Screen = object
 
 WORKING_NOTE_SECONDS = 0.3  # a store call longer than this says "please wait"
+# The store refused this one step (held by another terminal, a full disk): the step says so.
+# Any other trouble is the whole terminal's: the app's one banner says it (store_banner).
+STEP_KEYS = ("store_busy", "store_full")
+
+
+def store_away(error: Exception) -> bool:
+    """Whether ``error`` is the store away (the banner's), not a refusal of one step."""
+    return isinstance(error, StoreUnavailable) and error.key not in STEP_KEYS
 
 
 class StoreWork(_Screen):
@@ -64,12 +72,23 @@ class StoreWork(_Screen):
         try:
             await work
         except DeskError as error:  # a refusal the work left to us
+            if self.said_by_banner(error):
+                return
             if self.is_attached:
                 self.work_refused(error)
         except Exception as error:  # a bug, not a refusal: the screen stays up and says so
             self.log.error(f"store work failed: {error!r}")
             if self.is_attached:
                 self.work_failed(error)
+
+    def said_by_banner(self, error: Exception) -> bool:
+        """The store away: the follower hears of it (one banner, retried until it answers)
+        instead of a toast or a line of this screen; False for anything else."""
+        if not store_away(error):
+            return False
+        assert isinstance(error, DeskError)
+        self.app.follower.trouble_seen(error)
+        return True
 
     def work_refused(self, error: DeskError) -> None:
         """A refusal (or the store away) that the work did not say itself."""

@@ -25,7 +25,7 @@ from kiosk.desk.errors import DeskError
 from kiosk.desk.records import DayStatus, OfficerView, TicketDetail, TicketView
 from kiosk.desk.sessions import CounterSession, SessionEnded
 from kiosk.desk.supervision import require_supervisor
-from screens.common.messages import DayChanged, StoreBack, StoreTrouble
+from screens.common.messages import DayChanged, StoreBack
 from screens.common.shown_text import shown
 from screens.counter.audit import AuditDialog
 from screens.counter.day_table import DayTable
@@ -124,9 +124,6 @@ class CounterDay(VisitWork, Screen[None]):
         hand = await self.app.store.call(self.app.desk.detail, mine.code) if mine else None
         if self.app.is_running:
             self.show(status, hand)
-
-    def on_store_trouble(self, message: StoreTrouble) -> None:
-        self.say(message.error.message(self.app.lang), error=True)  # the last good day stays
 
     def on_store_back(self, message: StoreBack) -> None:
         self.say("")  # the fresh day follows

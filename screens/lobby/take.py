@@ -219,7 +219,7 @@ class TakeScreen(LobbyPage):
             async with self.working(where):
                 status, days = await self.app.store.call(self._days_open, refusal is not None)
         except DeskError as exc:
-            self.notify(self.t("lobby_store_down"), severity="error")
+            self.said_by_banner(exc)  # the store away: the app's one banner, no toast
             self.query_one(where, Static).update(exc.message(self.app.lang, long_dates=True))
             return
         if status.bookable and refusal is None:
@@ -267,6 +267,7 @@ class TakeScreen(LobbyPage):
             await self.choose_day(refusal=exc)
             return
         except DeskError as exc:
+            self.said_by_banner(exc)  # the store away: the app's one banner says so too
             self.query_one(where, Static).update(
                 self.t("lobby_booking_failed", why=exc.message(self.app.lang, long_dates=True)))
             return

@@ -107,7 +107,7 @@ class LobbyScreen(LobbyPage):
         return self.t("lobby_choose_service_later" if later else "lobby_choose_service")
 
     def _trouble_line(self) -> str:
-        return self.t("lobby_store_down") if self.app.follower.trouble else ""
+        return ""  # store trouble: the app's one banner says it (screens/common/store_banner.py)
 
     def show(self) -> None:
         # query(), not query_one(): during a recompose or shutdown the widgets may be gone.
