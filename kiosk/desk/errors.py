@@ -72,7 +72,8 @@ class StoreUnavailable(DeskError):
         if said not in TEXTS:
             said = self.key if "{detail}" not in TEXTS.get(self.key, ("{detail}",))[0] \
                 else "store_unavailable_said"
-        return say(said, lang)
+        # A sentence of its own (the clock's) still says its own values; only the detail goes.
+        return say(said, lang, **{k: v for k, v in self.values.items() if k != "detail"})
 
 
 def _long_date(day: dt.date, lang: str) -> str:
