@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from kiosk.app.app import KioskApp
+from pilot_helpers import click_ready
 from kiosk.desk.errors import InvalidInput, Refused
 from kiosk.desk.officers import Officers
 from kiosk.texts import say
@@ -59,7 +60,7 @@ async def test_the_officer_records_a_nameless_walk_in_by_clicks(sqlite_desk):
         assert dialog.query_one("#visitor-name", Input).value == "Maria Goreti Bria"
         assert desk.detail(ticket.code).visitor.name == "" and visitor_entries(desk) == []
         dialog.query_one("#visitor-id", Input).value = NIK
-        await pilot.click("#visitor-ok")
+        await click_ready(pilot, "#visitor-ok")
         await wait_for(pilot, lambda: app.screen is day)
         await wait_for(pilot, lambda: day.in_hand is not None
                        and day.in_hand.visitor.name == "Maria Goreti Bria")

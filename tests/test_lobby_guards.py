@@ -102,7 +102,7 @@ async def test_cancel_on_a_filled_form_asks_first(sqlite_desk):
         await click_ready(pilot, "#ask-keep")
         await until(pilot, lambda: isinstance(app.screen, TakeScreen))
         assert app.screen.query_one("#name").value == "Maria"  # nothing lost
-        await pilot.click("#cancel")
+        await click_ready(pilot, "#cancel")
         await click_ready(pilot, "#ask-yes")
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
 

@@ -112,7 +112,7 @@ async def test_a_booking_for_another_day_by_clicks_only(sqlite_desk):
         await until(pilot, lambda: "nama atau nomor identitas" in str(
             app.screen.query_one("#form-why").render()))
         await click_keys(pilot, "keyboard", "maria")
-        await pilot.click("#form-next")
+        await click_ready(pilot, "#form-next")
         await click_ready(pilot, f"#day-{tomorrow.isoformat()}")
         await click_ready(pilot, "#confirm-ok")
         await until(pilot, lambda: on(app, TicketScreen))
