@@ -13,15 +13,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.viewer import cpu_s, free_port, memory_kb, tree
+from benchmarks.viewer import cpu_s, memory_kb, served, tree
 
 OFFICE = Path(__file__).resolve().parents[1] / "tests" / "profiles" / "always-open.toml"
 
@@ -57,34 +55,8 @@ async def _two_browsers(port: int, server: subprocess.Popen, settle: float, idle
 def one_more_counter(db: str, office: str | Path = OFFICE, settle: float = 4.0,
                      idle: float = 5.0) -> dict | None:
     """What a second officer's browser adds to `kiosk serve counter` (memory, idle CPU)."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kiosk", "--db", db, "--office", str(office),
-                               "serve", "counter", "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    return None
-                time.sleep(0.1)
-        return asyncio.run(_two_browsers(port, server, settle, idle))
-    finally:
-        started = tree(server.pid)[1:]  # its counter processes: none may outlive the run
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        for pid in started:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+    return served(["--db", db, "--office", str(office), "serve", "counter"],
+                  lambda port, server: _two_browsers(port, server, settle, idle))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, Callable, Coroutine
 
 from benchmarks.apps import TICK
 
@@ -128,10 +129,19 @@ def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0
                     terminal: bool = False) -> dict | None:
     """What a second browser adds to the web board's process tree (memory, idle CPU): the
     TV page, or with ``terminal`` the terminal board through textual-serve."""
+    return served(["--db", db, "--office", office, "serve", "board",
+                   *(["--terminal"] if terminal else [])],
+                  lambda port, server: _viewers(port, server, settle, idle, terminal))
+
+
+def served(kiosk_args: list[str], measure: Callable[[int, subprocess.Popen], Coroutine[Any, Any, dict]]
+           ) -> dict | None:
+    """``measure(port, server)`` against `kiosk ...kiosk_args --host 127.0.0.1 --port P` once
+    it listens (None if it never does); then the server stopped, and every process it
+    started (a browser's board or counter) with it: none may outlive the run."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kiosk", "--db", db, "--office", office,
-                               "serve", "board", "--host", "127.0.0.1", "--port", str(port),
-                               *(["--terminal"] if terminal else [])],
+    server = subprocess.Popen([sys.executable, "-m", "kiosk", *kiosk_args,
+                               "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 20
@@ -143,9 +153,9 @@ def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0
                 if server.poll() is not None or time.monotonic() > deadline:
                     return None
                 time.sleep(0.1)
-        return asyncio.run(_viewers(port, server, settle, idle, terminal))
+        return asyncio.run(measure(port, server))
     finally:
-        started = tree(server.pid)[1:]  # its board processes: none may outlive the run
+        started = tree(server.pid)[1:]
         server.terminate()
         try:
             server.wait(10)
