@@ -12,6 +12,7 @@ from kiosk.desk import supervision
 from kiosk.desk.officers import Officers
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
+from pilot_helpers import click_ready
 from test_counter_helpers import SUPER_PIN, add_officers, logged_in, wait_for
 
 TRICKY = ("Rapat [/b] pimpinan", "[reverse blink]Rapat", "[bold red]x[/]", "[link=http://x]y")
@@ -58,7 +59,7 @@ async def test_disabling_a_name_with_brackets_says_not_found_as_typed(sqlite_des
         dialog = app.screen
         await wait_for(pilot, lambda: dialog.query_one(DataTable).row_count == 2)
         dialog.query_one("#officer-name", Input).value = "[/b]"
-        await pilot.click("#officer-disable")
+        await click_ready(pilot, "#officer-disable")
         await wait_for(pilot, lambda: "[/b]" in label(dialog, ".dialog-message"))
         assert isinstance(app.screen, OfficersDialog)
     assert app.return_code in (None, 0)
