@@ -171,6 +171,29 @@ def test_office_closed_dates_are_refused(tmp_path, sqlite_url, clock):
     assert refused.value.next_open == D(2026, 12, 2)
 
 
+def test_the_status_says_open_now_only_on_an_open_day_within_its_hours(tmp_path, sqlite_url,
+                                                                      clock):
+    """What the board and the lobby show as "served now": a date the office closed is not
+    open at 10:00, nor a working day before its hours."""
+    from kiosk.desk.store import open_desk
+    from conftest import KUPANG
+
+    profile = tmp_path / "office.toml"
+    profile.write_text(KUPANG.read_text().replace(
+        "closed_dates = []", 'closed_dates = ["2026-12-01"]'))
+    desk = open_desk(sqlite_url, profile, clock=clock)
+    clock.set(2026, 11, 30, 10, 0)  # Monday, within the hours
+    status = desk.status()
+    assert (status.open, status.open_now, status.bookable) == (True, True, True)
+    clock.set(2026, 12, 1, 10, 0)  # Tuesday, but the office's own closed date
+    status = desk.status()
+    assert (status.open, status.open_now, status.bookable) == (False, False, False)
+    assert status.closed_why is not None and status.closed_why.key == "why_office_closed"
+    clock.set(2026, 12, 2, 7, 0)  # Wednesday before opening: the queue forms, not served yet
+    status = desk.status()
+    assert (status.open, status.open_now, status.bookable) == (True, False, True)
+
+
 def test_day_is_the_office_day_at_midnight_wita(desk, clock):
     clock.set(2026, 11, 30, 23, 59)
     late = book(desk)

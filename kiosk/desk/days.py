@@ -20,6 +20,7 @@ from kiosk.texts import Reason
 
 # A text key and its values: why a day cannot be booked.
 Refusal = tuple[str, dict]
+UNREAD = object()  # the calendar not looked at yet
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,11 @@ class Days:
         row = self.q.counter_row(day)
         return (row[1], row[0]) if row else (0, 0)
 
-    def refusal(self, day: dt.date, local_now: dt.datetime | None = None) -> Refusal | None:
+    def refusal(self, day: dt.date, local_now: dt.datetime | None = None,
+                closed: Reason | None | object = UNREAD) -> Refusal | None:
         """Why no number can be booked for ``day`` now (``local_now``: the clock already
-        read by the caller), before looking at the quota."""
+        read by the caller; ``closed``: the calendar's answer for ``day``, if already
+        read), before looking at the quota."""
         local_now = local_now or self.clock.local_now()
         today = local_now.date()
         if day < today:
@@ -62,7 +65,8 @@ class Days:
         if day > last:
             return "beyond_horizon", {"days": self.office.booking_horizon_days,
                                       "last": last.isoformat()}
-        closed = service_days.closed_why(self.office, day)
+        if closed is UNREAD:
+            closed = service_days.closed_why(self.office, day)
         if closed:
             return "day_closed", {"date": day.isoformat(), "why": closed}
         if day == today and service_days.hours_over(self.office, local_now):

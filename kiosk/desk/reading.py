@@ -11,7 +11,7 @@ from data.tickets import TicketRow, TicketRows
 from kiosk.desk import service_days
 from kiosk.desk.clock import DeskClock
 from kiosk.desk.days import Days
-from kiosk.desk.records import DayStatus, TicketDetail, TicketView
+from kiosk.desk.records import DayStatus, TicketDetail, TicketView, new_record
 from kiosk.desk.wait_estimate import Ahead, WaitEstimate, estimate
 from kiosk.desk.views import detail_view, expired_view, find_ticket, row_view, ticket_view
 
@@ -29,16 +29,21 @@ class DayReading:
         day = day or today
         quota, override_reason = self.days.quota_for(day)
         taken, last_number = self.days.taken(day)
-        tickets = tuple(row_view(row) for row in self.q.day_tickets(day))
+        tickets = tuple(map(row_view, self.q.day_tickets(day)))
         if day < today:
-            tickets = tuple(expired_view(t) for t in tickets)
+            tickets = tuple(map(expired_view, tickets))
+        # The calendar is looked at once for the whole status, not by each check in turn.
         closed = service_days.closed_why(self.office, day)
-        return DayStatus(
+        hours = self.office.opening_hours.get(day.weekday())
+        return new_record(
+            DayStatus,
             date=day,
             open=closed is None,
             closed_why=closed,
-            open_now=day == today and service_days.is_open_now(self.office, local_now),
-            bookable=self.days.refusal(day, local_now) is None and taken < quota,
+            open_now=(day == today and closed is None and hours is not None
+                      and hours.contains(local_now.time())),
+            bookable=(taken < quota
+                      and self.days.refusal(day, local_now, closed=closed) is None),
             quota=quota,
             quota_overridden=override_reason is not None,
             quota_reason=override_reason or "",

@@ -5,9 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from kiosk.desk.states import CALLED, SERVING, WAITING
 from kiosk.texts import Reason
+
+R = TypeVar("R")
+
+
+def new_record(cls: type[R], **fields: object) -> R:
+    """``cls(**fields)`` for a frozen record read many times a second (the day's status),
+    without the generated __init__, which sets each field through the frozen class's guard
+    (several times the cost). Every field must be given; no __post_init__ runs."""
+    assert fields.keys() == cls.__dataclass_fields__.keys(), fields.keys()  # type: ignore[attr-defined]
+    record = object.__new__(cls)
+    record.__dict__.update(fields)
+    return record
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
