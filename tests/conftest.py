@@ -206,3 +206,17 @@ def _kiosk_logger_restored():
         log.removeHandler(handler)
         handler.close()
     log.handlers[:], log.level, log.propagate = saved[0], saved[1], saved[2]
+
+
+@pytest.fixture(autouse=True)
+def _touch_guards_at_a_pilots_pace(monkeypatch):
+    """The touch guards at a test's pace. The product's (a button ignores presses for 0.8 s
+    after it appears, the ticket all input for 2 s) are what a person needs; a Pilot taps
+    within milliseconds, so 0.3 s still tells a double tap from a fresh touch, and each
+    screen step of a test waits that long instead. The tests of the guards themselves set
+    their own, longer ones (tests/test_lobby_guards.py, test_survey_touch.py)."""
+    from screens.common import fresh
+    from screens.lobby import ticket
+
+    monkeypatch.setattr(fresh, "FRESH_SECONDS", 0.3)
+    monkeypatch.setattr(ticket, "GUARD_SECONDS", 0.5)

@@ -8,25 +8,29 @@ from textual.css.query import NoMatches
 
 
 async def click_ready(pilot, selector: str, timeout: float = 3.0) -> None:
-    """Click ``selector`` once the (new) screen shows it: a screen switch takes a moment,
-    more on a loaded machine."""
-    waited = 0.0
+    """Click ``selector`` once the (new) screen shows it, ready and in its place: a screen
+    switch takes a moment, more on a loaded machine."""
+    deadline = time.monotonic() + timeout
+    last = None
     while True:
         try:
             widget = pilot.app.screen.query_one(selector)
             # A button that takes only a fresh touch (or is still disabled) is not ready yet;
-            # nor one still showing its last press ("-active": Textual drops clicks meanwhile).
-            if not (widget.disabled or getattr(widget, "guarded", False)
-                    or widget.has_class("-active")):
+            # nor one still showing its last press ("-active": Textual drops clicks meanwhile),
+            # nor one whose place still moves (a screen just shown fits itself after its first
+            # frame: a click at the old place misses).
+            region = widget.region
+            if (not (widget.disabled or getattr(widget, "guarded", False)
+                     or widget.has_class("-active"))
+                    and region.width > 0 and region == last):
                 break
+            last = region
         except NoMatches:
-            if waited >= timeout:
+            if time.monotonic() >= deadline:
                 raise
-        if waited >= timeout:
+        if time.monotonic() >= deadline:
             break
         await pilot.pause(0.05)
-        waited += 0.05
-    await pilot.pause()  # the layout of a screen just shown may still move (its size classes)
     await pilot.click(selector)
 
 

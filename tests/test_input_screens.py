@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from kiosk.app.app import KioskApp
 from kiosk.texts import say
+from pilot_helpers import click_ready
 from test_counter_helpers import add_officers, logged_in, wait_for
 
 EVIL = "Budi\x1b[2J\x1b]0;pwned\x07\x9b31m[red]x[/] [/bold]\u202e"  # escapes, markup
@@ -31,8 +32,7 @@ async def test_escape_sequence_pasted_into_a_lobby_field(sqlite_desk):
     app = KioskApp(sqlite_desk, "lobby")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#service-perpajakan")
-        await pilot.pause()
-        await pilot.click("#status-self")
+        await click_ready(pilot, "#status-self")
         await pilot.pause()
         name = app.screen.query_one("#name", Input)
         name.post_message(events.Paste(EVIL))

@@ -14,7 +14,7 @@ from kiosk.app.app import KioskApp
 from kiosk.desk.errors import StoreUnavailable
 from kiosk.desk.store import open_desk
 from kiosk.texts import say
-from pilot_helpers import banner_text, until
+from pilot_helpers import banner_text, click_ready, until
 from screens.common.store_banner import StoreBanner
 from screens.counter.hand import TicketInHand
 from screens.lobby.take import TakeScreen
@@ -111,8 +111,7 @@ async def test_the_lobby_form_stays_filled_under_the_banner(sqlite_desk, monkeyp
         await pilot.pause()
         await pilot.click("#service-perpajakan")
         await until(pilot, lambda: isinstance(app.screen, TakeScreen))
-        await until(pilot, lambda: bool(app.screen.query("#status-self")))
-        await pilot.click("#status-self")
+        await click_ready(pilot, "#status-self", timeout=10)  # a fresh touch only
         await until(pilot, lambda: app.screen.query_one("#name", Input).has_focus)
         await pilot.press(*"Maria Bria")
         form = app.screen

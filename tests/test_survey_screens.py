@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Static
 
 from kiosk.app.app import KioskApp
 from kiosk.desk.survey import Survey
-from pilot_helpers import settled, until
+from pilot_helpers import click_ready, settled, until
 from screens.survey.questions import QuestionsScreen
 from screens.survey.rest import SurveyScreen
 
@@ -39,11 +39,7 @@ async def tap(pilot, selector: str) -> None:
     # A button ignores a click while it still shows the last one (0.2 s), and an answer
     # while its question is fresh (screens.common.fresh): a touch that fast on the next
     # question is a test's, not a person's.
-    await until(pilot, lambda: bool(pilot.app.screen.query(selector))
-                and pilot.app.screen.query_one(selector).region.width > 0
-                and not pilot.app.screen.query_one(selector).has_class("-active")
-                and not getattr(pilot.app.screen.query_one(selector), "guarded", False))
-    await pilot.click(selector)
+    await click_ready(pilot, selector, timeout=10)
 
 
 async def answer_all(pilot, scores) -> None:
