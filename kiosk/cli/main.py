@@ -9,25 +9,31 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 
+from kiosk.cli.generated_code import keep_generated_code
 from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser
 from kiosk.cli.words import fail, lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    generated = keep_generated_code()  # what the dataclasses compile, kept for the next start
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its usage line
-        return int(exc.code or 0)
-    command = args.command or "lobby"
-    try:
-        return _run(command, args)
-    except KeyboardInterrupt:
-        return 130
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse has printed its usage line
+            return int(exc.code or 0)
+        command = args.command or "lobby"
+        try:
+            return _run(command, args, generated.done)
+        except KeyboardInterrupt:
+            return 130
+    finally:
+        generated.done()
 
 
-def _run(command: str, args: argparse.Namespace) -> int:
+def _run(command: str, args: argparse.Namespace, started: Callable[[], None]) -> int:
     if command in ROLES:
         spare_postgres_driver(getattr(args, "db", None))
     from data.office import ProfileError
@@ -49,7 +55,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
         if command in ROLES:
             from kiosk.app.app import run_role
 
-            return run_role(desk, command, args)
+            return run_role(desk, command, args, started=started)
         from kiosk.cli.commands import COMMANDS
 
         return COMMANDS[command](desk, args)
