@@ -12,16 +12,17 @@ import sys
 from collections.abc import Callable
 
 from kiosk.cli.generated_code import keep_generated_code
-from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser
+from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser, role_asked
 from kiosk.cli.words import fail, lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
     generated = keep_generated_code()  # what the dataclasses compile, kept for the next start
     try:
-        parser = build_parser()
+        line = sys.argv[1:] if argv is None else argv
+        parser = build_parser(only=role_asked(line))
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(line)
         except SystemExit as exc:  # argparse has printed its usage line
             return int(exc.code or 0)
         command = args.command or "lobby"
