@@ -6,7 +6,6 @@ import argparse
 import gc
 import importlib
 import inspect
-from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from textual.screen import Screen
@@ -103,18 +102,13 @@ def keep_startup_objects() -> None:
     gc.freeze()
 
 
-def run_role(desk: Desk, role: str, args: argparse.Namespace,
-             started: Callable[[], None] | None = None) -> int:
-    """``started``: called once the app and its first screen's modules are made, before the
-    app runs (a role runs until it is stopped, maybe killed)."""
+def run_role(desk: Desk, role: str, args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "id"
     setup_role_log(role)
     # Held while the role runs: `kiosk restore` will not replace a store a terminal is using.
     in_use = mark_store(desk.db)
     app = KioskApp(desk, role, lang=lang, counter=getattr(args, "counter", None) or 1)
     keep_startup_objects()
-    if started is not None:
-        started()
     try:
         app.run()
     finally:

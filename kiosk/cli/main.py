@@ -9,32 +9,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 
-from kiosk.cli.generated_code import keep_generated_code
 from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser, role_asked
 from kiosk.cli.words import fail, lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
-    generated = keep_generated_code()  # what the dataclasses compile, kept for the next start
+    line = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=role_asked(line))
     try:
-        line = sys.argv[1:] if argv is None else argv
-        parser = build_parser(only=role_asked(line))
-        try:
-            args = parser.parse_args(line)
-        except SystemExit as exc:  # argparse has printed its usage line
-            return int(exc.code or 0)
-        command = args.command or "lobby"
-        try:
-            return _run(command, args, generated.done)
-        except KeyboardInterrupt:
-            return 130
-    finally:
-        generated.done()
+        args = parser.parse_args(line)
+    except SystemExit as exc:  # argparse has printed its usage line
+        return int(exc.code or 0)
+    command = args.command or "lobby"
+    try:
+        return _run(command, args)
+    except KeyboardInterrupt:
+        return 130
 
 
-def _run(command: str, args: argparse.Namespace, started: Callable[[], None]) -> int:
+def _run(command: str, args: argparse.Namespace) -> int:
     if command in ROLES:
         spare_postgres_driver(getattr(args, "db", None))
     from data.office import ProfileError
@@ -56,7 +50,7 @@ def _run(command: str, args: argparse.Namespace, started: Callable[[], None]) ->
         if command in ROLES:
             from kiosk.app.app import run_role
 
-            return run_role(desk, command, args, started=started)
+            return run_role(desk, command, args)
         from kiosk.cli.commands import COMMANDS
 
         return COMMANDS[command](desk, args)
