@@ -1,7 +1,8 @@
 """Run in a child process by the benchmarks: a role (or a bare one-line Textual app) headless.
 
     python benchmarks/app_probe.py startup ROLE|bare DB OFFICE
-        runs until the first frame of its screen is painted and the app is then idle; prints
+        runs `kiosk ROLE --db DB --office OFFICE` (its main(), headless) until the first
+        frame of its screen is painted and the app is then idle; prints
         {"painted": wall time of that first frame, "ready": wall time when idle,
          "maxrss_kb": peak} and exits;
     python benchmarks/app_probe.py board DB OFFICE
@@ -48,7 +49,6 @@ def role_app(role: str, db: str, office: str):
 def startup(role: str, db: str, office: str) -> None:
     from textual.app import App
 
-    app = bare_app() if role == "bare" else role_app(role, db, office)
     painted: list[float] = []
     display = App._display
 
@@ -66,7 +66,20 @@ def startup(role: str, db: str, office: str) -> None:
         ready.append(time.time())
         pilot.app.exit()
 
-    app.run(headless=True, size=(80, 24), auto_pilot=until_idle)
+    if role == "bare":
+        bare_app().run(headless=True, size=(80, 24), auto_pilot=until_idle)
+    else:
+        # The whole of `kiosk ROLE`: its command line parsed, its log, the store opened and
+        # marked in use, the app; only run headless here.
+        run = App.run
+
+        def headless(self, *args, **kwargs):
+            return run(self, headless=True, size=(80, 24), auto_pilot=until_idle)
+
+        setattr(App, "run", headless)  # in this probe process only
+        from kiosk.cli.main import main
+
+        main([role, "--db", db, "--office", office])
     print(json.dumps({"painted": painted[0], "ready": ready[0], "maxrss_kb": peak_rss_kb()}),
           flush=True)
 

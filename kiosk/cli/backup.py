@@ -12,9 +12,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from kiosk.cli.commands import fail
 from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE, EXIT_USAGE
-from kiosk.cli.words import lang_of
+from kiosk.cli.words import fail, lang_of
 from kiosk.texts import say
 
 KEEP = 14  # two weeks of daily backups

@@ -10,16 +10,10 @@ import sys
 from kiosk.cli import serve, survey
 from kiosk.cli.report import run_report
 from kiosk.cli.status import run_status
-from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES, printable
-from kiosk.cli.words import lang_of, say_in, service_name
+from kiosk.cli.parser import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, TICKET_MOVES
+from kiosk.cli.words import fail, lang_of, say_in, service_name
 from kiosk.desk.codes import format_code
 from kiosk.texts import Reason
-
-
-def fail(line: str, code: int) -> int:
-    """A failure: one line on stderr, never a traceback."""
-    print(f"kiosk: {printable(line)}", file=sys.stderr)
-    return code
 
 
 def _actor(args: argparse.Namespace) -> str:

@@ -10,15 +10,15 @@ import argparse
 import os
 import sys
 
-from kiosk.cli.commands import COMMANDS, fail
-from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser
-from kiosk.cli.words import lang_of, say_in
+from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser, role_asked
+from kiosk.cli.words import fail, lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    line = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=role_asked(line))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(line)
     except SystemExit as exc:  # argparse has printed its usage line
         return int(exc.code or 0)
     command = args.command or "lobby"
@@ -39,10 +39,11 @@ def _run(command: str, args: argparse.Namespace) -> int:
     try:
         if command == "init":
             return init(args)
-        from kiosk.cli.office_box import STANDALONE
+        if command not in ROLES:  # a role starts without the office's box of commands
+            from kiosk.cli.office_box import STANDALONE
 
-        if command in STANDALONE:
-            return STANDALONE[command](args)
+            if command in STANDALONE:
+                return STANDALONE[command](args)
         desk = open_desk(getattr(args, "db", None), getattr(args, "office", None))
         if command == "counter":
             desk.check_counter(args.counter)  # refused at start-up, not at the first move
@@ -50,6 +51,8 @@ def _run(command: str, args: argparse.Namespace) -> int:
             from kiosk.app.app import run_role
 
             return run_role(desk, command, args)
+        from kiosk.cli.commands import COMMANDS
+
         return COMMANDS[command](desk, args)
     except ProfileError as exc:
         return fail(say_in(args, "cli_profile_broken", error=str(exc)), EXIT_STORE)
@@ -82,6 +85,7 @@ def init(args: argparse.Namespace) -> int:
         return fail(say_in(args, "store_unavailable", detail=str(exc)), EXIT_STORE)
     print(say_in(args, "store_created" if created else "store_exists", url=describe(url)))
     if any(roles):  # what `kiosk init-roles` does, on the store just made
+        from kiosk.cli.commands import COMMANDS
         from kiosk.desk.store import open_desk
 
         return COMMANDS["init-roles"](open_desk(url, getattr(args, "office", None)), args)

@@ -109,7 +109,17 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else "\ufffd" for ch in " ".join(text.split()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def role_asked(argv: Sequence[str]) -> str | None:
+    """The full-screen role ``argv`` names first, when it asks for no help: its parser alone
+    reads such a line (the same namespace, the same errors), without the ~40 commands'."""
+    if argv and argv[0] in ("lobby", "board", "counter") and not any(
+            arg.startswith(("-h", "--h")) for arg in argv[1:]):
+        return argv[0]
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The program's parser; with ``only`` (a role_asked()), that role's command alone."""
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="database: a file path, sqlite:///PATH or postgresql://… "
@@ -139,9 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
     for role, text in (("lobby", "taxpayers take a number or check in (full screen)"),
                        ("board", "the live waiting list for the lobby TV (full screen)"),
                        ("counter", "the officer's screen at the counter (full screen)")):
+        if only and role != only:
+            continue
         p = sub.add_parser(role, parents=[common], help=text)
         if role == "counter":
             p.add_argument("--counter", type=int, default=1, metavar="N")
+    if only:
+        return parser
 
     from kiosk.cli import survey  # the survey's role and commands (kiosk/cli/survey.py)
 

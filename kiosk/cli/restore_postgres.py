@@ -8,8 +8,8 @@ import datetime as dt
 import os
 import sys
 
-from kiosk.cli.commands import fail
 from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE
+from kiosk.cli.words import fail
 from kiosk.texts import say
 
 

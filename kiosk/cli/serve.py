@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.parser import EXIT_USAGE, _port
-from kiosk.cli.words import lang_of, say_in
+from kiosk.cli.words import fail, lang_of, say_in
 
 SERVED = ("board", "counter", "survey")
 
@@ -38,7 +38,6 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 def run_serve(desk, args: argparse.Namespace) -> int:
     from data.database import default_url
-    from kiosk.cli.commands import fail
 
     lang = lang_of(args)
     db_url = getattr(args, "db", None) or default_url()

@@ -23,9 +23,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from kiosk.cli.commands import fail
 from kiosk.cli.parser import EXIT_OK, EXIT_STORE, EXIT_USAGE, _port
-from kiosk.cli.words import say_in
+from kiosk.cli.words import fail, say_in
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 SYSTEM_UNITS = ("kiosk-lobby.service", "kiosk-board.service", "kiosk-backup.service",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from kiosk.cli.parser import printable
 from kiosk.texts import say
 
 
@@ -22,3 +24,9 @@ def service_name(office, code: str, lang: str) -> str:
 
 def say_in(args: argparse.Namespace, key: str, **values) -> str:
     return say(key, lang_of(args), **values)
+
+
+def fail(line: str, code: int) -> int:
+    """A failure: one line on stderr, never a traceback."""
+    print(f"kiosk: {printable(line)}", file=sys.stderr)
+    return code

@@ -8,9 +8,8 @@ import builtins
 import datetime as dt
 import re
 from collections.abc import Callable
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING
 
 from data import officers as stored
 from data import sessions as stored_sessions
@@ -24,12 +23,32 @@ from kiosk.desk.identity import check_name
 from kiosk.desk.records import AuditView, OfficerView
 from kiosk.desk.sessions import CounterSession, Sessions, SessionEnded, SessionElsewhere
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 ROLES = ("officer", "supervisor")
 MAX_TRIES = 5
 LOCK_MINUTES = 5
 MAX_TYPED_NAME = 40  # what an unknown name's try keeps of what was typed
 _PIN = re.compile(r"^[0-9]{4,12}$")  # ASCII digits: what a keypad types
-_hasher = PasswordHasher()
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    # argon2 (and its cffi binding) is loaded at the first PIN hashed or checked, not at
+    # start-up: the board never checks one, the lobby and the counter only when asked.
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def _pin_matches(pin_hash: str, pin: str | None) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError  # loaded with _hasher
+
+    try:
+        return _hasher().verify(pin_hash, (pin or "").strip())
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def check_pin(pin: str | None) -> str:
@@ -65,7 +84,7 @@ class Officers:
         name = check_name(name)
         if role not in ROLES:
             raise InvalidInput("role", "role_invalid")
-        pin_hash = _hasher.hash(check_pin(pin))
+        pin_hash = _hasher().hash(check_pin(pin))
         with self.db.atomic():
             if stored.officer_named(name) is not None:
                 raise Refused("officer_exists", name=name)
@@ -77,7 +96,7 @@ class Officers:
 
     @store_errors
     def reset_pin(self, name: str, pin: str, actor: str) -> OfficerView:
-        pin_hash = _hasher.hash(check_pin(pin))
+        pin_hash = _hasher().hash(check_pin(pin))
         with self.db.atomic():
             row = self._get(name)
             stored.set_pin(row.id, pin_hash)
@@ -172,10 +191,7 @@ class Officers:
             row = stored.officer_to_check(typed)
             ok = False
             if row is not None and row.active:
-                try:
-                    ok = _hasher.verify(row.pin_hash, (pin or "").strip())
-                except (VerificationError, InvalidHashError):
-                    ok = False
+                ok = _pin_matches(row.pin_hash, pin)
             self.audit_log.write("lobby_exit" if ok else "lobby_exit_failed",
                                  row.name if row else "?", None, detail=typed[:MAX_TYPED_NAME])
         if not ok or row is None:
@@ -196,11 +212,7 @@ class Officers:
             write("login_while_locked", row.name, counter)
             minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
             return NotAllowed("officer_locked", minutes=minutes)
-        ok: bool
-        try:
-            ok = _hasher.verify(row.pin_hash, (pin or "").strip())
-        except (VerificationError, InvalidHashError):
-            ok = False
+        ok = _pin_matches(row.pin_hash, pin)
         if ok:
             stored.set_tries(row.id, 0, None)
             refused = opening(row) if opening is not None else None  # the session's rule

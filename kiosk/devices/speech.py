@@ -22,7 +22,6 @@ import struct
 import subprocess
 import tempfile
 import threading
-import wave
 from typing import Callable, Sequence
 
 from data.office import Office
@@ -88,6 +87,8 @@ def chime_wav() -> str:
                 frames += struct.pack("<h", int(12000 * fade * math.sin(2 * math.pi * freq * i / rate)))
         handle, path = tempfile.mkstemp(prefix="kiosk-chime-", suffix=".wav")
         os.close(handle)
+        import wave  # at the first call announced, not when the board starts
+
         with wave.open(path, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
