@@ -64,3 +64,39 @@ def test_earlier_visits_need_an_identity(desk):
     desk.cancel(gone.code, "Sari", "pulang")
     back = desk.book("perpajakan", "Budi", nik=NIK)
     assert desk.earlier_visits(back.code) == []  # a cancelled number was no visit
+
+
+def screen_text(app) -> str:
+    """Every character on the terminal as it is drawn now, line by line."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(),
+                      record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+async def test_a_long_note_is_read_whole_at_80_columns(sqlite_desk, clock):
+    desk = sqlite_desk
+    clock.set(2026, 11, 26, 10, 0)
+    add_officers(desk)
+    words = [f"kata{i:02d}" for i in range(1, 41)]  # 279 characters: far past the column
+    first = desk.book("perpajakan", "Maria Goreti Bria", nik=NIK)
+    serve(desk, first.code, "SPT Tahunan", " ".join(words), "follow_up")
+    clock.set(2026, 11, 30, 10, 0)
+    desk.book("aplikasi", "Maria Goreti Bria", nik=NIK)
+    app = KioskApp(desk, "counter", counter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        await pilot.click("#move-call")
+        await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
+        await pilot.click("#hand-earlier")  # the button, as on a touch screen
+        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: all(w in screen_text(app) for w in words))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is day)
+        await pilot.press("u")  # the follow-up list shows the same note whole too
+        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: all(w in screen_text(app) for w in words))

@@ -1,10 +1,13 @@
 """What was written when finishing, read again: the follow-up list (numbers finished "needs
 follow-up", with their notes) and the visitor's earlier visits by NPWP/NIK/passport. Both
-for the logged-in officer only; every value typed by an officer is drawn as text."""
+for the logged-in officer only; every value typed by an officer is drawn as text. A note
+may be longer than its column at 80 columns: the chosen row's note is shown whole, wrapped,
+under the table."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label
@@ -20,7 +23,8 @@ FOLLOW_UP_DAYS = 30
 
 
 class VisitsDialog(CounterDialog[None]):
-    """A read-only table under a title; Escape or Back closes it."""
+    """A read-only table under a title, the chosen row's note whole under it; Escape or
+    Back closes it. The note is each row's last cell."""
 
     def __init__(self, title: str, columns: list[str], rows: list[list[str]],
                  empty: str) -> None:
@@ -31,6 +35,7 @@ class VisitsDialog(CounterDialog[None]):
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="visits-note", classes="dialog-note")
             yield Label(Text("" if self.rows else self.empty), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.app.t("counter_back"), id="visits-back", compact=True,
@@ -42,6 +47,12 @@ class VisitsDialog(CounterDialog[None]):
         for row in self.rows:
             table.add_row(*(Text(cell) for cell in row))
         table.focus()
+
+    @on(DataTable.RowHighlighted)
+    def _show_note(self, event: DataTable.RowHighlighted) -> None:
+        note = self.rows[event.cursor_row][-1] if 0 <= event.cursor_row < len(self.rows) else ""
+        self.query_one("#visits-note", Label).update(
+            Text(f"{self.app.t('counter_col_note')}: {note}"))
 
     @classmethod
     def follow_ups(cls, app: RoleApp, found: list[FinishedView]) -> VisitsDialog:
