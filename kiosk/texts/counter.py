@@ -220,6 +220,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_action_cancel": ("dibatalkan", "cancelled"),
     "audit_action_transfer": ("pindah layanan", "service changed"),
     "audit_action_expire": ("kedaluwarsa", "expired"),
+    "audit_action_follow_up_done": ("tindak lanjut selesai", "follow-up handled"),
     "audit_action_purge": ("data pribadi dihapus", "personal data erased"),
     # The report.
     "counter_report_from": ("Dari", "From"),
@@ -274,6 +275,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Needs follow-up · the last {days} days"),
     "counter_follow_ups_none": ("Tidak ada yang perlu ditindaklanjuti.",
                                 "Nothing needs a follow-up."),
+    "counter_follow_up_done": ("Sudah ditindaklanjuti ({k})", "Follow-up done ({k})"),
+    "counter_follow_up_marked": ("Tindak lanjut nomor {number} ({date}) selesai.",
+                                 "Follow-up of number {number} ({date}) done."),
+    "follow_up_not_open": (
+        "Nomor {number} ({date}) tidak perlu (lagi) ditindaklanjuti.",
+        "Number {number} ({date}) needs no follow-up (any more)."),
     "counter_visits_title": ("Nomor {number} · kunjungan sebelumnya",
                              "Number {number} · earlier visits"),
     "counter_visits_none": (

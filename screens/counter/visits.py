@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label
 
-from kiosk.desk.records import FinishedView
 from kiosk.desk.visitors import VisitView
 from screens.common.role_app import RoleApp
 from screens.counter.day_words import service_name
@@ -36,31 +35,45 @@ class VisitsDialog(CounterDialog[None]):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
             yield Label("", id="visits-note", classes="dialog-note")
-            yield Label(Text("" if self.rows else self.empty), classes="dialog-message")
+            yield Label(Text("" if self.rows else self.empty), classes="dialog-message",
+                        id="visits-message")
             with Horizontal(classes="dialog-buttons"):
+                yield from self.buttons()
                 yield Button(self.app.t("counter_back"), id="visits-back", compact=True,
                              action="screen.back")
+
+    def buttons(self) -> ComposeResult:
+        """What a list lets the officer do with its chosen row, before Back."""
+        yield from ()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*self.columns)
-        for row in self.rows:
-            table.add_row(*(Text(cell) for cell in row))
+        self.fill()
         table.focus()
+
+    def fill(self, row: int = 0) -> None:
+        """The rows in the table, the cursor on ``row`` (or the last one)."""
+        table = self.query_one(DataTable)
+        table.clear()
+        for cells in self.rows:
+            table.add_row(*(Text(cell) for cell in cells))
+        if self.rows:
+            table.move_cursor(row=min(row, len(self.rows) - 1), animate=False)
+        else:
+            self.query_one("#visits-note", Label).update("")
+            self.message(self.empty)
+
+    def chosen_row(self) -> int | None:
+        row = self.query_one(DataTable).cursor_row
+        return row if self.rows and 0 <= row < len(self.rows) else None
 
     @on(DataTable.RowHighlighted)
     def _show_note(self, event: DataTable.RowHighlighted) -> None:
-        note = self.rows[event.cursor_row][-1] if 0 <= event.cursor_row < len(self.rows) else ""
-        self.query_one("#visits-note", Label).update(
-            Text(f"{self.app.t('counter_col_note')}: {note}"))
-
-    @classmethod
-    def follow_ups(cls, app: RoleApp, found: list[FinishedView]) -> VisitsDialog:
-        t = app.t
-        rows = [[v.date.isoformat(), str(v.number), v.topic, v.note or "-"] for v in found]
-        return cls(t("counter_follow_ups_title", days=FOLLOW_UP_DAYS),
-                   [t("counter_col_date"), t("counter_col_number"), t("counter_col_topic"),
-                    t("counter_col_note")], rows, t("counter_follow_ups_none"))
+        row = self.chosen_row()
+        if row is not None:
+            self.query_one("#visits-note", Label).update(
+                Text(f"{self.app.t('counter_col_note')}: {self.rows[row][-1]}"))
 
     @classmethod
     def earlier(cls, app: RoleApp, number: int, found: list[VisitView]) -> VisitsDialog:
