@@ -32,7 +32,7 @@ from screens.counter.day_table import DayTable
 from screens.counter.day_visits import VisitWork
 from screens.counter.day_words import service_name
 from screens.counter.hand import TicketInHand
-from screens.counter.move_buttons import MoveButtons
+from screens.counter.move_buttons import DayButton, MoveButtons
 from screens.counter.moves import BY_NAME, MOVES, ROW, Move, Order, target, why_not
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
@@ -85,9 +85,9 @@ class CounterDay(VisitWork, Screen[None]):
         yield MoveButtons(id="day-moves")
         with Horizontal(classes="day-buttons", id="day-tools"):
             for tool, (key, _) in TOOLS.items():
-                yield Button(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
+                yield DayButton(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
                              compact=True, action=f"screen.open('{tool}')")
-            yield Button(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
+            yield DayButton(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
                          action="screen.lock")
         yield Label("", id="day-message")
         yield DayTable(id="day-table", cursor_type="row", zebra_stripes=True)

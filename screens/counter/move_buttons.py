@@ -2,11 +2,13 @@
 mouse reach every move the keys do: two rows of moves (the second ends with the
 supervisor's take-over, shown to supervisors only), and a row for the number in hand and
 what was written before (who came, the visitor's earlier visits, the follow-up list). Each
-button keeps its words at 80 columns; a move not possible now is greyed."""
+button keeps its words at 80 columns; a move not possible now is greyed. A button tapped
+gives the keys back to the day's list, so that the arrows move it again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Self
 
 from textual import getters
 from textual.app import ComposeResult
@@ -23,6 +25,21 @@ RECORDS = (("hand-visitor", "counter_button_visitor", "w", "visitor"),
 FOR_THE_HAND = ("hand-visitor", "hand-earlier")  # greyed while no number is in hand
 
 
+class DayButton(Button):
+    """A button of the day's screen. Pressed (a tap, a click, or Enter after Tab), it gives
+    the focus back to the day's list: a click leaves it on the button otherwise, and the
+    arrows would no longer move the list. Its move runs as before (its action)."""
+
+    def press(self) -> Self:
+        pressed = super().press()
+        self.call_after_refresh(self._back_to_the_list)
+        return pressed
+
+    def _back_to_the_list(self) -> None:
+        for table in self.screen.query("#day-table"):
+            table.focus(scroll_visible=False)
+
+
 class MoveButtons(Vertical):
     app = getters.app(RoleApp)
 
@@ -31,12 +48,12 @@ class MoveButtons(Vertical):
         for row, moves in enumerate((MOVES[:5], MOVES[5:])):
             with Horizontal(classes="day-buttons", id=f"day-moves-{row}"):
                 for move in moves:
-                    yield Button(t(f"counter_button_{move.name}", k=move.key),
+                    yield DayButton(t(f"counter_button_{move.name}", k=move.key),
                                  id=f"move-{move.name}", compact=True,
                                  action=f"screen.move('{move.name}')")
         with Horizontal(classes="day-buttons", id="day-moves-2"):
             for button_id, text, key, action in RECORDS:
-                yield Button(t(text, k=key), id=button_id, compact=True,
+                yield DayButton(t(text, k=key), id=button_id, compact=True,
                              action=f"screen.{action}")
 
     def offer(self, supervisor: bool) -> None:

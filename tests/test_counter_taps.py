@@ -1,0 +1,36 @@
+"""The day's screen by touch and mouse as well as by keys: a tapped button gives the keys
+back to the day's list, a tapped greyed-out button says why not, and quitting ends the
+officer's session like the lock does."""
+
+from __future__ import annotations
+
+from screens.counter.day_table import DayTable
+from screens.counter.visitor import VisitorDialog
+from kiosk.app.app import KioskApp
+from test_counter_day import book_three
+from test_counter_helpers import add_officers, logged_in, wait_for
+
+
+async def test_after_a_tapped_button_the_arrows_move_the_day_list(sqlite_desk):
+    desk = sqlite_desk
+    add_officers(desk)
+    book_three(desk)
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        table = day.query_one(DayTable)
+        await pilot.click("#move-call")
+        await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
+        await wait_for(pilot, lambda: app.focused is table)
+        row = table.cursor_row
+        assert row > 0  # number 1, called, is below the two still waiting
+        await pilot.press("up")
+        assert table.cursor_row == row - 1
+        # A button that opens a dialog: back from it, the list has the keys again.
+        await pilot.click("#hand-visitor")
+        await wait_for(pilot, lambda: isinstance(app.screen, VisitorDialog))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is day)
+        await wait_for(pilot, lambda: app.focused is table)
+        await pilot.press("down")
+        assert table.cursor_row == row
