@@ -4,6 +4,8 @@ officer's session like the lock does."""
 
 from __future__ import annotations
 
+from textual.widgets import Button
+
 from screens.counter.day_table import DayTable
 from screens.counter.visitor import VisitorDialog
 from kiosk.app.app import KioskApp
@@ -34,3 +36,44 @@ async def test_after_a_tapped_button_the_arrows_move_the_day_list(sqlite_desk):
         await wait_for(pilot, lambda: app.focused is table)
         await pilot.press("down")
         assert table.cursor_row == row
+
+
+async def test_a_tapped_greyed_out_button_says_why_not(sqlite_desk):
+    desk = sqlite_desk
+    add_officers(desk)
+    app = KioskApp(desk, "counter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
+
+        async def tap_greyed(button: str, words: str) -> None:
+            day.say("")
+            assert day.query_one(button, Button).disabled  # greyed, as shown
+            await pilot.click(button)
+            await wait_for(pilot, lambda: words in message())
+
+        await tap_greyed("#move-call", "Tidak ada nomor yang menunggu.")
+        await tap_greyed("#move-recall", "Belum ada nomor di loket ini")
+        await tap_greyed("#move-cancel", "Pilih dulu nomornya di tabel.")
+        await tap_greyed("#hand-visitor", "Belum ada nomor di loket ini")
+        await tap_greyed("#hand-earlier", "Belum ada nomor di loket ini")
+        first = desk.book("perpajakan", "Ani")
+        await wait_for(pilot, lambda: not day.query_one("#move-call", Button).disabled)
+        await pilot.click("#move-call")
+        await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
+        await tap_greyed("#move-call", "Loket 1 masih menangani nomor 1")
+        await tap_greyed("#move-finish", "Nomor 1 sedang dipanggil; tidak bisa diselesaikan")
+        assert day.query_one("#move-finish", Button).disabled  # still greyed: nothing moved
+    assert desk.ticket(first.code).state == "called"
+
+
+async def test_a_tapped_greyed_out_button_says_why_in_english(sqlite_desk):
+    add_officers(sqlite_desk)
+    app = KioskApp(sqlite_desk, "counter", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot)
+        message = lambda: str(day.query_one("#day-message").render())  # noqa: E731
+        await pilot.click("#move-call")
+        await wait_for(pilot, lambda: "Nobody is waiting." in message())
+        await pilot.click("#hand-visitor")
+        await wait_for(pilot, lambda: "No number at this counter yet" in message())

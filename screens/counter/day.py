@@ -189,6 +189,17 @@ class CounterDay(VisitWork, Screen[None]):
         if reason is not None and not self.busy:
             self.say(reason, error=True)
 
+    @on(DayButton.Greyed)
+    def _greyed_tapped(self, event: DayButton.Greyed) -> None:
+        """A greyed-out button tapped says why not, as its key does (and the officer is
+        here: the disabled button's mouse-down never reached the idle lock)."""
+        self.touched_here()
+        name = (event.button.id or "").removeprefix("move-")
+        if name in BY_NAME:
+            self.action_why_not(name)
+        else:  # who came, earlier visits: greyed only while no number is in hand
+            self.hand_for_work()
+
     def action_move(self, name: str) -> None:
         move = BY_NAME[name]
         if self.busy:
