@@ -128,6 +128,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_finish_topic": ("Topik", "Topic"),
     "counter_finish_topic_prompt": ("Pilih topik", "Choose a topic"),
     "counter_finish_note": ("Catatan (boleh kosong)", "Note (optional)"),
+    "counter_finish_note_count": ("{label} · {n}/{max} karakter",
+                                  "{label} · {n}/{max} characters"),
+    "counter_finish_note_full": (
+        "Catatan sudah {max} karakter, batas terpanjangnya; teks selebihnya tidak masuk.",
+        "The note has reached {max} characters, the most it may hold; nothing more goes in."),
     "counter_outcome_resolved": ("Tuntas", "Resolved"),
     "counter_outcome_follow_up": ("Perlu tindak lanjut", "Needs follow-up"),
     "counter_finish_ok": ("Selesai", "Finish"),
