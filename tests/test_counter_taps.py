@@ -4,13 +4,16 @@ officer's session like the lock does."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button
 
 from screens.counter.day_table import DayTable
 from screens.counter.visitor import VisitorDialog
 from kiosk.app.app import KioskApp
+from kiosk.desk.officers import Officers
+from kiosk.desk.sessions import SessionElsewhere
 from test_counter_day import book_three
-from test_counter_helpers import add_officers, logged_in, wait_for
+from test_counter_helpers import PIN, add_officers, logged_in, wait_for
 
 
 async def test_after_a_tapped_button_the_arrows_move_the_day_list(sqlite_desk):
@@ -77,3 +80,38 @@ async def test_a_tapped_greyed_out_button_says_why_in_english(sqlite_desk):
         await wait_for(pilot, lambda: "Nobody is waiting." in message())
         await pilot.click("#hand-visitor")
         await wait_for(pilot, lambda: "No number at this counter yet" in message())
+
+
+async def test_quitting_ends_the_session_so_the_officer_may_log_in_elsewhere(sqlite_desk):
+    desk = sqlite_desk
+    add_officers(desk)
+    app = KioskApp(desk, "counter", counter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await logged_in(pilot)
+        with pytest.raises(SessionElsewhere):  # live at counter 1 meanwhile
+            Officers(desk).open_session("Budi Santoso", PIN, 2)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    # At once, not after the session's expiry: no take-over asked for.
+    session = Officers(desk).open_session("Budi Santoso", PIN, 2)
+    assert session.counter == 2
+
+
+async def test_quitting_is_not_held_up_by_a_store_that_hangs(sqlite_desk, monkeypatch):
+    import threading
+    import time
+
+    desk = sqlite_desk
+    add_officers(desk)
+    app = KioskApp(desk, "counter", counter=1)
+    hung = threading.Event()
+    monkeypatch.setattr(app.officers, "end_session", lambda session: hung.wait(30))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await logged_in(pilot)
+            asked = time.monotonic()
+            await pilot.press("ctrl+q")
+            await wait_for(pilot, lambda: not app.is_running)
+            assert time.monotonic() - asked < 10  # the bound (3 s), with room for a load
+    finally:
+        hung.set()  # the store thread's call returns; the session expires by itself
