@@ -137,9 +137,11 @@ async def test_the_officer_marks_follow_ups_handled_at_the_counter(sqlite_desk, 
     desk = sqlite_desk
     clock.set(2026, 11, 26, 10, 0)
     add_officers(desk)
-    for name, note in (("Ani", "telepon lagi"), ("Budi", "bawa KTP")):
+    codes = []
+    for name, note in (("Ani", "telepon lagi"), ("Budi", "bawa KTP"), ("Cici", "email")):
         ticket = desk.book("perpajakan", name)
         serve(desk, ticket.code, "SPT Tahunan", note, "follow_up")
+        codes.append(ticket.code)
     clock.set(2026, 11, 30, 10, 0)
     app = KioskApp(desk, "counter", counter=1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -147,11 +149,15 @@ async def test_the_officer_marks_follow_ups_handled_at_the_counter(sqlite_desk, 
         await pilot.click("#day-follow-ups")
         await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
         dialog = app.screen
-        assert [row[1] for row in cells(dialog)] == ["1", "2"]
+        assert [row[1] for row in cells(dialog)] == ["1", "2", "3"]
         await pilot.click("#follow-up-done")  # the chosen (first) row, by a tap
-        await wait_for(pilot, lambda: [row[1] for row in cells(dialog)] == ["2"])
+        await wait_for(pilot, lambda: [row[1] for row in cells(dialog)] == ["2", "3"])
         assert "Tindak lanjut nomor 1 (2026-11-26) selesai." in screen_text(app)
-        await pilot.press("d")  # the next one, by its key
+        desk.follow_up_done(codes[1], "Sari Dewi", 2)  # at another counter meanwhile
+        await pilot.press("d")  # the next one, by its key: said, and it leaves the list
+        await wait_for(pilot, lambda: [row[1] for row in cells(dialog)] == ["3"])
+        assert "Nomor 2 (2026-11-26) tidak perlu (lagi) ditindaklanjuti." in screen_text(app)
+        await pilot.press("d")
         await wait_for(pilot, lambda: cells(dialog) == [])
         assert desk.follow_ups(desk.today() - dt.timedelta(days=30), desk.today()) == []
         await pilot.press("escape")

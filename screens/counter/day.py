@@ -86,9 +86,9 @@ class CounterDay(VisitWork, Screen[None]):
         with Horizontal(classes="day-buttons", id="day-tools"):
             for tool, (key, _) in TOOLS.items():
                 yield DayButton(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
-                             compact=True, action=f"screen.open('{tool}')")
+                                compact=True, action=f"screen.open('{tool}')")
             yield DayButton(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
-                         action="screen.lock")
+                            action="screen.lock")
         yield Label("", id="day-message")
         yield DayTable(id="day-table", cursor_type="row", zebra_stripes=True)
         yield Footer()

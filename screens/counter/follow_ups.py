@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button
 
+from kiosk.desk.errors import Refused
 from kiosk.desk.records import FinishedView
 from screens.common.role_app import RoleApp
 from screens.counter.visits import FOLLOW_UP_DAYS, VisitsDialog
@@ -44,9 +45,17 @@ class FollowUpsDialog(VisitsDialog):
             self.run_busy(self._handled(self.run_handled, row))
 
     async def _handled(self, run: Callable[[str], Awaitable[FinishedView]], row: int) -> None:
-        async with self.working("#visits-message"):
-            done = await run(self.found[row].code)
-        del self.found[row], self.rows[row]
-        self.fill(row)
+        try:
+            async with self.working("#visits-message"):
+                done = await run(self.found[row].code)
+        except Refused as refused:
+            if refused.key == "follow_up_not_open":  # marked at another counter meanwhile
+                self._drop(row)
+            raise  # said on the message line
+        self._drop(row)
         self.message(self.app.t("counter_follow_up_marked", number=done.number,
                                 date=done.date.isoformat()))
+
+    def _drop(self, row: int) -> None:
+        del self.found[row], self.rows[row]
+        self.fill(row)

@@ -74,12 +74,12 @@ class MoveButtons(Vertical):
             with Horizontal(classes="day-buttons", id=f"day-moves-{row}"):
                 for move in moves:
                     yield DayButton(t(f"counter_button_{move.name}", k=move.key),
-                                 id=f"move-{move.name}", compact=True,
-                                 action=f"screen.move('{move.name}')")
+                                    id=f"move-{move.name}", compact=True,
+                                    action=f"screen.move('{move.name}')")
         with Horizontal(classes="day-buttons", id="day-moves-2"):
             for button_id, text, key, action in RECORDS:
                 yield DayButton(t(text, k=key), id=button_id, compact=True,
-                             action=f"screen.{action}")
+                                action=f"screen.{action}")
 
     def offer(self, supervisor: bool) -> None:
         """The supervisor's moves shown to supervisors only (their keys say why not)."""
