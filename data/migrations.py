@@ -104,9 +104,20 @@ def _v6_counter_sessions(db: peewee.Database) -> None:
     db.create_tables([CounterSession], safe=True)
 
 
+def _v7_follow_up_handled(db: peewee.Database) -> None:
+    # A follow-up marked handled at the counter leaves the open list. A store made by an
+    # older release's first step from today's models may have the column already.
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    if "followed_up_at" not in {c.name for c in db.get_columns("ticket")}:
+        migrator = SchemaMigrator.from_database(db)
+        migrate(migrator.add_column("ticket", "followed_up_at",
+                                    peewee.DateTimeField(null=True)))
+
+
 # STEPS[i] brings a store from version i to version i + 1.
 STEPS: list[Step] = [_v1_initial, _v2_audit_append_only, _v3_audit_chain, _v4_survey,
-                     _v5_audit_by_time, _v6_counter_sessions]
+                     _v5_audit_by_time, _v6_counter_sessions, _v7_follow_up_handled]
 # What the models can't say (triggers, the chain's head), applied to a new store.
 EXTRAS: list[Step] = [_v2_audit_append_only, _v3_audit_chain, _v4_survey]
 LATEST = len(STEPS)

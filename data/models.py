@@ -97,6 +97,8 @@ class Ticket(BaseModel):
     topic = CharField(max_length=200, default="")
     note = TextField(default="")
     outcome = CharField(max_length=20, default="")
+    # A "needs follow-up" number's follow-up handled (UTC); who did it, in the audit log.
+    followed_up_at = DateTimeField(null=True)
 
     class Meta:
         indexes = (

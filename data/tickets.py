@@ -112,6 +112,25 @@ class TicketRows:
         rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
         return [(as_date(day), *rest) for day, *rest in rows]
 
+    def open_follow_ups(self, start: dt.date,
+                        end: dt.date) -> list[tuple[dt.date, int, str, str, str, str]]:
+        """As ``finished``, only the numbers finished "needs follow-up" not handled yet."""
+        sql = (f"SELECT day, number, code, topic, note, outcome FROM ticket WHERE day >= {self._p} "
+               f"AND day <= {self._p} AND state = 'done' AND outcome = 'follow_up' "
+               f"AND followed_up_at IS NULL ORDER BY day, number")
+        rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
+        return [(as_date(day), *rest) for day, *rest in rows]
+
+    def follow_up_open(self, ticket_id: int) -> bool:
+        """Whether the ticket is a follow-up not handled yet (read inside the day's lock)."""
+        sql = (f"SELECT 1 FROM ticket WHERE id = {self._p} AND state = 'done' "
+               f"AND outcome = 'follow_up' AND followed_up_at IS NULL")
+        return self.db.execute_sql(sql, (ticket_id,)).fetchone() is not None
+
+    def follow_up_handled(self, ticket_id: int, stamp: dt.datetime) -> None:
+        sql = f"UPDATE ticket SET followed_up_at = {self._p} WHERE id = {self._p}"
+        self.db.execute_sql(sql, (stamp, ticket_id))
+
     def earlier_visits(self, id_number: str, ticket_id: int,
                        limit: int = 50) -> list[tuple[dt.date, int, str, str, str, str]]:
         """(day, number, service, topic, outcome, note) of each other number served to this

@@ -89,3 +89,18 @@ def test_an_upgraded_store_gets_the_audit_index_by_time(bare_store_url):
     desk = open_desk(bare_store_url, ALWAYS_OPEN)
     assert migrations.current_version(desk.db) == migrations.LATEST
     assert "audit_entry_at" in {i.name for i in desk.db.get_indexes("audit_entry")}
+
+
+def test_an_upgraded_store_gets_the_follow_up_mark(bare_store_url):
+    db = open_database(bare_store_url, create=True)
+    migrations.migrate(db, migrations.STEPS[:6])  # a store from before the mark: its first
+    db.execute_sql("ALTER TABLE ticket DROP COLUMN followed_up_at")  # step made today's models
+    desk = open_desk(bare_store_url, ALWAYS_OPEN)
+    assert migrations.current_version(desk.db) == migrations.LATEST
+    assert "followed_up_at" in {c.name for c in desk.db.get_columns("ticket")}
+    ticket = desk.book("perpajakan", "Yohanes Ndun")
+    desk.call_next(1, "Sari")
+    desk.start(ticket.code, 1, "Sari")
+    desk.finish(ticket.code, 1, "Sari", "NPWP", "", "follow_up")
+    desk.follow_up_done(ticket.code, "Sari", 1)
+    assert desk.follow_ups(desk.today(), desk.today()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import importlib
 import inspect
@@ -30,6 +31,9 @@ ROLE_SCREENS = {
     "survey": "screens.survey.rest:SurveyScreen",
 }
 
+
+# How long quitting waits for the screens' last work in the store.
+QUIT_WAIT_SECONDS = 3.0
 
 APP_CSS = Path(__file__).resolve().parents[2] / "screens" / "common" / "app.tcss"
 
@@ -92,7 +96,20 @@ class KioskApp(RoleApp):
         if self.role in ("lobby", "survey") and hasattr(self.screen, "request_exit"):
             self.screen.request_exit()
             return
+        await self.before_quit()
         await super().action_quit()
+
+    async def before_quit(self) -> None:
+        """What the screens end before the program does (the counter's session: the officer
+        may log in at another counter at once); bounded, so a store away or hung never
+        keeps the program from quitting (the session then expires by itself)."""
+        ends = [hook() for screen in self.screen_stack
+                if callable(hook := getattr(screen, "before_quit", None))]
+        if ends:
+            try:
+                await asyncio.wait_for(asyncio.gather(*ends), QUIT_WAIT_SECONDS)
+            except Exception:  # a store in trouble says so in its own log; quit anyway
+                self.log.warning("the screens' last work before quitting did not finish")
 
 
 def keep_startup_objects() -> None:

@@ -29,6 +29,7 @@ from kiosk.desk.clock import DeskClock, ServerTime, utc_now
 from kiosk.desk.days import DayOption, Days
 from kiosk.desk.errors import DayNotBookable
 from kiosk.desk.expiry import Expiry
+from kiosk.desk.follow_ups import FollowUps
 from kiosk.desk.guard import store_errors
 from kiosk.desk.moves import Moves
 from kiosk.desk.reading import DayReading
@@ -58,6 +59,7 @@ class Desk:
         self._reading = DayReading(office, self.time, queries, rows, self._days)
         self._rows = rows
         self._visitors = Visitors(db, queries, rows, self.audit_log)
+        self._follow_ups = FollowUps(db, self.time, queries, rows, self.audit_log)
         self._report_counts = ReportCounts(db, states.UNFINISHED, states.STILL_OPEN)
 
     # ----- time -------------------------------------------------------------------------
@@ -245,9 +247,17 @@ class Desk:
 
     @store_errors(read=True)
     def follow_ups(self, start: dt.date, end: dt.date) -> list[FinishedView]:
-        """The numbers finished "needs follow-up" on those days, with their notes."""
-        return [FinishedView(*row) for row in self._rows.finished(start, end)
-                if row[-1] == "follow_up"]
+        """The numbers finished "needs follow-up" on those days, with their notes, whose
+        follow-up is not handled yet."""
+        return self._follow_ups.still_open(start, end)
+
+    @store_errors
+    def follow_up_done(self, code: str, officer: str,
+                       counter: int | None = None) -> FinishedView:
+        """The follow-up of ``code`` handled by ``officer``: it leaves the list (logged)."""
+        if counter is not None:
+            self.check_counter(counter)
+        return self._follow_ups.handled(code, officer, counter)
 
     def watch(self) -> ChangeWatcher:
         """A cheap check of whether any terminal has changed the store since last asked."""

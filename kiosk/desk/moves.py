@@ -26,6 +26,9 @@ from kiosk.desk.views import find_ticket, row_view, ticket_view
 from kiosk.texts import Reason
 
 OUTCOMES = ("resolved", "follow_up")
+# The longest finish note: a paragraph, read whole in the follow-up list and the earlier
+# visits at 80 columns (about seven lines), and in the report.
+NOTE_MAX = 500
 STAMPS = ("booked_at", "arrived_at", "called_at", "started_at", "finished_at", "ended_at")
 
 
@@ -112,7 +115,7 @@ class Moves:
     def finish(self, code: str, counter: int | None, officer: str, topic: str,
                note: str = "", outcome: str = "resolved") -> TicketView:
         topic = check_text(topic, "topic", required=True, max_len=200)
-        note = check_text(note, "note", max_len=2000)
+        note = check_text(note, "note", max_len=NOTE_MAX)
         if outcome not in OUTCOMES:
             raise InvalidInput("outcome", "visitor_invalid", choices=", ".join(OUTCOMES))
         ticket = find_ticket(self.rows, code)

@@ -128,6 +128,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "counter_finish_topic": ("Topik", "Topic"),
     "counter_finish_topic_prompt": ("Pilih topik", "Choose a topic"),
     "counter_finish_note": ("Catatan (boleh kosong)", "Note (optional)"),
+    "counter_finish_note_count": ("{label} · {n}/{max} karakter",
+                                  "{label} · {n}/{max} characters"),
+    "counter_finish_note_full": (
+        "Catatan sudah {max} karakter, batas terpanjangnya; teks selebihnya tidak masuk.",
+        "The note has reached {max} characters, the most it may hold; nothing more goes in."),
     "counter_outcome_resolved": ("Tuntas", "Resolved"),
     "counter_outcome_follow_up": ("Perlu tindak lanjut", "Needs follow-up"),
     "counter_finish_ok": ("Selesai", "Finish"),
@@ -220,6 +225,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_action_cancel": ("dibatalkan", "cancelled"),
     "audit_action_transfer": ("pindah layanan", "service changed"),
     "audit_action_expire": ("kedaluwarsa", "expired"),
+    "audit_action_follow_up_done": ("tindak lanjut selesai", "follow-up handled"),
     "audit_action_purge": ("data pribadi dihapus", "personal data erased"),
     # The report.
     "counter_report_from": ("Dari", "From"),
@@ -274,6 +280,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Needs follow-up · the last {days} days"),
     "counter_follow_ups_none": ("Tidak ada yang perlu ditindaklanjuti.",
                                 "Nothing needs a follow-up."),
+    "counter_follow_up_done": ("Sudah ditindaklanjuti ({k})", "Follow-up done ({k})"),
+    "counter_follow_up_marked": ("Tindak lanjut nomor {number} ({date}) selesai.",
+                                 "Follow-up of number {number} ({date}) done."),
+    "follow_up_not_open": (
+        "Nomor {number} ({date}) tidak perlu (lagi) ditindaklanjuti.",
+        "Number {number} ({date}) needs no follow-up (any more)."),
     "counter_visits_title": ("Nomor {number} · kunjungan sebelumnya",
                              "Number {number} · earlier visits"),
     "counter_visits_none": (

@@ -32,7 +32,7 @@ from screens.counter.day_table import DayTable
 from screens.counter.day_visits import VisitWork
 from screens.counter.day_words import service_name
 from screens.counter.hand import TicketInHand
-from screens.counter.move_buttons import MoveButtons
+from screens.counter.move_buttons import DayButton, MoveButtons
 from screens.counter.moves import BY_NAME, MOVES, ROW, Move, Order, target, why_not
 from screens.counter.officers import OfficersDialog
 from screens.counter.quota import QuotaDialog
@@ -85,10 +85,10 @@ class CounterDay(VisitWork, Screen[None]):
         yield MoveButtons(id="day-moves")
         with Horizontal(classes="day-buttons", id="day-tools"):
             for tool, (key, _) in TOOLS.items():
-                yield Button(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
-                             compact=True, action=f"screen.open('{tool}')")
-            yield Button(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
-                         action="screen.lock")
+                yield DayButton(t(f"counter_button_{tool}", k=key), id=f"tool-{tool}",
+                                compact=True, action=f"screen.open('{tool}')")
+            yield DayButton(t("counter_button_lock", k="l"), id="tool-lock", compact=True,
+                            action="screen.lock")
         yield Label("", id="day-message")
         yield DayTable(id="day-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -188,6 +188,17 @@ class CounterDay(VisitWork, Screen[None]):
         reason = self.why_not(BY_NAME[name])
         if reason is not None and not self.busy:
             self.say(reason, error=True)
+
+    @on(DayButton.Greyed)
+    def _greyed_tapped(self, event: DayButton.Greyed) -> None:
+        """A greyed-out button tapped says why not, as its key does (and the officer is
+        here: the disabled button's mouse-down never reached the idle lock)."""
+        self.touched_here()
+        name = (event.button.id or "").removeprefix("move-")
+        if name in BY_NAME:
+            self.action_why_not(name)
+        else:  # who came, earlier visits: greyed only while no number is in hand
+            self.hand_for_work()
 
     def action_move(self, name: str) -> None:
         move = BY_NAME[name]

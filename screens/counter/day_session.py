@@ -115,6 +115,12 @@ class DaySession(CounterWork):
         saying why; the number in hand stays with this counter."""
         self.lock_session(ended.key, release=False, **ended.values)
 
+    async def before_quit(self) -> None:
+        """The program quits (ctrl+q, the palette's Quit) with the day open: the session
+        ends in the store as a lock's does, so the officer may log in elsewhere at once
+        (called by the app, kiosk.app.app.KioskApp.before_quit)."""
+        await release_session(self.app, self.session)
+
     def action_lock(self) -> None:
         self.lock_session("counter_logged_out")
 

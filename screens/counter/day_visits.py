@@ -1,16 +1,17 @@
 """The day's work on who came, and on what was written read again: recording the visitor
 of the number in hand (the ID card at the desk), the visitor's earlier visits, and the
-follow-up list. Each runs in the store thread; a disabled officer's step ends the session."""
+follow-up list (a follow-up marked handled there). Each runs in the store thread; a disabled officer's step ends the session."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from kiosk.desk.desk import Desk
-from kiosk.desk.records import TicketDetail
+from kiosk.desk.records import FinishedView, TicketDetail
 from kiosk.desk.sessions import SessionEnded
 from screens.counter.day_session import DaySession
 from screens.counter.visitor import VisitorAnswer, VisitorDialog
+from screens.counter.follow_ups import FollowUpsDialog
 from screens.counter.visits import FOLLOW_UP_DAYS, VisitsDialog
 
 
@@ -76,5 +77,20 @@ class VisitWork(DaySession):
         start = today - dt.timedelta(days=FOLLOW_UP_DAYS)
         async with self.working("#day-message"):
             found = await self.app.store.call(self.app.desk.follow_ups, start, today)
-        self.app.push_screen(VisitsDialog.follow_ups(self.app, found))
+        dialog = FollowUpsDialog(self.app, found)
+        dialog.run_handled = self.follow_up_done
+        self.app.push_screen(dialog)
+
+    async def follow_up_done(self, code: str) -> FinishedView:
+        """In the store thread; the dialog says "please wait" and a refusal itself."""
+        counter, officer = self.app.counter, self.officer.name
+
+        def run(desk: Desk) -> FinishedView:
+            return desk.follow_up_done(code, officer, counter)
+
+        try:
+            return await self.app.store.call(self.in_session(run), self.app.desk)
+        except SessionEnded as ended:  # disabled, or the session taken elsewhere, since
+            self.session_ended(ended)
+            raise
 
