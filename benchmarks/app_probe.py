@@ -1,20 +1,24 @@
 """Run in a child process by the benchmarks: a role (or a bare one-line Textual app) headless.
 
-    python benchmarks/app_probe.py startup ROLE|bare DB OFFICE
-        runs `kiosk ROLE --db DB --office OFFICE` (its main(), headless) until the first
+    KIOSK_DB=URL python benchmarks/app_probe.py startup ROLE|bare OFFICE
+        runs `kiosk ROLE --db URL --office OFFICE` (its main(), headless) until the first
         frame of its screen is painted and the app is then idle; prints
         {"painted": wall time of that first frame, "ready": wall time when idle,
          "maxrss_kb": peak} and exits;
-    python benchmarks/app_probe.py board DB OFFICE
+    KIOSK_DB=URL python benchmarks/app_probe.py board OFFICE
         runs the real board and, each time it shows a day's status (its show() method,
         wrapped here only), prints "shown ISSUED WALLTIME", then "painted ISSUED WALLTIME"
         when the next frame is rendered (App._display: headless, the frame is composed
         and rendered as on a screen, only not written), until killed.
+
+The store's URL comes in the environment (KIOSK_DB), as `kiosk` reads it and the units pass
+it: on the argv, a PostgreSQL URL's password would be shown by `ps` to every user.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -121,4 +125,5 @@ def board(db: str, office: str) -> None:
 
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    startup(*rest) if mode == "startup" else board(*rest)
+    store = os.environ["KIOSK_DB"]
+    startup(rest[0], store, rest[1]) if mode == "startup" else board(store, rest[0])

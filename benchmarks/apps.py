@@ -59,8 +59,9 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
 
     desk = open_desk(url, office, create=True)
     desk.set_quota(desk.today(), 999, "benchmark", actor="benchmark")
-    board = subprocess.Popen([sys.executable, PROBE, "board", url, office], bufsize=0,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    board = subprocess.Popen([sys.executable, PROBE, "board", office], bufsize=0,
+                             env=store_env(url), stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
     result: dict = {}
     try:
         issued = desk.status().issued
@@ -89,6 +90,12 @@ def live_update(url: str, office: str, changes: int, idle_seconds: float = 0.0) 
         board.wait()
         desk.db.close()
     return result
+
+
+def store_env(url: str, env: dict | None = None) -> dict:
+    """``env`` (or this process's) with the store's URL as KIOSK_DB: a child is given it
+    there, not on its argv, where `ps` would show a PostgreSQL password to every user."""
+    return {**(os.environ if env is None else env), "KIOSK_DB": url}
 
 
 def lobby_pc_env(dont_write_bytecode: bool = False) -> dict:
@@ -140,6 +147,6 @@ def startup(db: str, office: str, repeats: int, env: dict | None = None) -> dict
 
 def _start(role: str, db: str, office: str, env: dict | None = None) -> dict:
     """One start of the probe: what it printed (first frame, idle, peak memory)."""
-    out = subprocess.run([sys.executable, PROBE, "startup", role, db, office], env=env,
+    out = subprocess.run([sys.executable, PROBE, "startup", role, office], env=store_env(db, env),
                          capture_output=True, text=True, timeout=60, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])

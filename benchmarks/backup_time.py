@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import store_gen  # noqa: E402
+from benchmarks import bulk_fill  # noqa: E402
 from kiosk.desk.store import open_desk  # noqa: E402
 
 OFFICE = ROOT / "tests" / "profiles" / "always-open.toml"
@@ -32,7 +32,7 @@ def measure(size: int, folder: Path) -> None:
     store = folder / f"store-{size}.db"
     desk = open_desk(str(store), OFFICE, create=True)
     desk.db.close()
-    store_gen.fill_sqlite(str(store), size, desk.today(), progress=lambda *a: None)
+    bulk_fill.fill_sqlite(str(store), size, desk.today(), progress=lambda *a: None)
     backup = kiosk("--db", str(store), "backup", "--to", str(folder / "b"))
     [copy] = (folder / "b").glob(f"store-{size}-*.db")
     restore = kiosk("--db", str(store), "restore", str(copy), "--yes")

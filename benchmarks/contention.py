@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
 
 WORKER = """
-import json, sys, time
+import json, os, sys, time
 from kiosk.desk.errors import DeskError
 from kiosk.desk.store import open_desk
-url, office, start, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+url = os.environ["KIOSK_DB"]  # not on the argv: `ps` shows that to every user
+office, start, count = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 desk = open_desk(url, office)
 desk.status()
 time.sleep(max(0.0, start - time.time()))
@@ -38,8 +40,9 @@ def measure(url: str, office: str, quota: int, processes: int = 8, each: int = 1
     desk.set_quota(desk.today(), quota, "benchmark", actor="benchmark")
     before = desk.status().issued
     start = time.time() + 1.5
-    procs = [subprocess.Popen([sys.executable, "-c", WORKER, url, office, str(start), str(each)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, "KIOSK_DB": url}
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, office, str(start), str(each)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(processes)]
     results, crashed = [], 0
     for proc in procs:

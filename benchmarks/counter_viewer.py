@@ -55,7 +55,7 @@ async def _two_browsers(port: int, server: subprocess.Popen, settle: float, idle
 def one_more_counter(db: str, office: str | Path = OFFICE, settle: float = 4.0,
                      idle: float = 5.0) -> dict | None:
     """What a second officer's browser adds to `kiosk serve counter` (memory, idle CPU)."""
-    return served(["--db", db, "--office", str(office), "serve", "counter"],
+    return served(db, ["--office", str(office), "serve", "counter"],
                   lambda port, server: _two_browsers(port, server, settle, idle))
 
 

@@ -129,19 +129,21 @@ def one_more_viewer(db: str, office: str, settle: float = 4.0, idle: float = 5.0
                     terminal: bool = False) -> dict | None:
     """What a second browser adds to the web board's process tree (memory, idle CPU): the
     TV page, or with ``terminal`` the terminal board through textual-serve."""
-    return served(["--db", db, "--office", office, "serve", "board",
-                   *(["--terminal"] if terminal else [])],
+    return served(db, ["--office", office, "serve", "board",
+                       *(["--terminal"] if terminal else [])],
                   lambda port, server: _viewers(port, server, settle, idle, terminal))
 
 
-def served(kiosk_args: list[str], measure: Callable[[int, subprocess.Popen], Coroutine[Any, Any, dict]]
-           ) -> dict | None:
-    """``measure(port, server)`` against `kiosk ...kiosk_args --host 127.0.0.1 --port P` once
-    it listens (None if it never does); then the server stopped, and every process it
-    started (a browser's board or counter) with it: none may outlive the run."""
+def served(db: str, kiosk_args: list[str],
+           measure: Callable[[int, subprocess.Popen], Coroutine[Any, Any, dict]]) -> dict | None:
+    """``measure(port, server)`` against `kiosk ...kiosk_args --host 127.0.0.1 --port P` on
+    the store ``db`` once it listens (None if it never does); then the server stopped, and
+    every process it started (a browser's board or counter) with it: none may outlive the
+    run. The store's URL goes in KIOSK_DB, as the units pass it: not on the argv."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kiosk", *kiosk_args,
                                "--host", "127.0.0.1", "--port", str(port)],
+                              env={**os.environ, "KIOSK_DB": db},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 20

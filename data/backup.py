@@ -4,8 +4,10 @@ SQLite: an online copy while the terminals work. One read transaction is held on
 for the whole copy, so SQLite's backup API copies a single moment of it, page by page (a
 booking committed meanwhile is simply in the next backup; readers never block writers in WAL
 mode), and the tickets counted in that transaction are the ones the copy must hold. The copy
-is written under a temporary name, checked (integrity, the ticket count, the audit chain),
-made a one-file database and only then given its name; the oldest are removed beyond ``keep``.
+is written under a temporary name, checked (SQLite's quick_check of every page, or with
+``full`` its integrity_check, which also reads every index back against its table; the
+ticket count; the audit chain), made a one-file database and only then given its name; the
+oldest are removed beyond ``keep``.
 PostgreSQL: ``pg_dump`` in its custom format, checked by ``pg_restore --list``.
 """
 
@@ -31,6 +33,10 @@ from data.audit_chain import verify_chain
 STEP_PAGES = 4096  # pages a step of the copy (16 MiB of 4 KiB pages): progress, short locks
 _NAME = re.compile(r"-(\d{8}-\d{6})\.(db|dump)$")
 Progress = Callable[[int, int], None]  # (bytes copied, bytes in all)
+# What the check of a copy is doing: ("pages", 0, 0) as SQLite's check of the pages begins,
+# ("chain", entries walked, entries in all) now and then during the audit chain's walk.
+CheckProgress = Callable[[str, int, int], None]
+QUICK, FULL = "quick_check", "integrity_check"  # the PRAGMA that checks the copy's pages
 
 
 class BackupError(Exception):
@@ -62,7 +68,11 @@ def backups_in(folder: Path, stem: str | None = None) -> list[Path]:
 
 
 def backup_sqlite(store: str, folder: Path, keep: int, now: dt.datetime,
-                  progress: Progress | None = None) -> Backup:
+                  progress: Progress | None = None, *, full: bool = False,
+                  checking: CheckProgress | None = None) -> Backup:
+    """The copy, then its check: quick_check (every page of every table and index read,
+    their structure and records checked), or with ``full`` integrity_check (an index's
+    entries matched against its table's rows too: several times longer on a large store)."""
     started = dt.datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
     stem = Path(store).stem
@@ -89,7 +99,7 @@ def backup_sqlite(store: str, folder: Path, keep: int, now: dt.datetime,
     finally:
         source.close()
     try:
-        check = check_sqlite(partial, expect_tickets=tickets)
+        check = check_sqlite(partial, expect_tickets=tickets, full=full, progress=checking)
         os.replace(partial, final)
     except BaseException:
         _remove(partial)
@@ -107,20 +117,24 @@ class Check:
     audit_broken_id: int | None
 
 
-def check_sqlite(path: str | Path, expect_tickets: int | None = None) -> Check:
+def check_sqlite(path: str | Path, expect_tickets: int | None = None, *, full: bool = True,
+                 progress: CheckProgress | None = None) -> Check:
     """A backup that can be brought back: a sound SQLite database holding a kiosk store (and
-    every ticket expected). Leaves the file a one-file database (no -wal beside it)."""
+    every ticket expected). Leaves the file a one-file database (no -wal beside it). Its
+    pages are checked by integrity_check, or by quick_check when not ``full``."""
     if not Path(path).is_file():
         raise BackupError(f"{path}: no such file")
     conn = sqlite3.connect(f"file:{os.path.abspath(path)}?mode=rw", uri=True,
                            isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
-        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if progress:
+            progress("pages", 0, 0)
+        result = [row[0] for row in conn.execute(f"PRAGMA {FULL if full else QUICK}")]
         if result != ["ok"]:
             raise BackupError(f"{path}: the file is damaged ({result[0]})")
         tickets = conn.execute("SELECT count(*) FROM ticket").fetchone()[0]
-        conn.execute("SELECT count(*) FROM audit_entry").fetchone()
+        entries = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged text decodes badly too
         raise BackupError(f"{path}: not a sound kiosk store ({exc})") from None
     finally:
@@ -129,7 +143,8 @@ def check_sqlite(path: str | Path, expect_tickets: int | None = None) -> Check:
         raise BackupError(f"{path}: holds {tickets} tickets, the store had {expect_tickets}")
     chain_db = peewee.SqliteDatabase(str(path))  # not the process's handle: only for the walk
     try:
-        report = verify_chain(chain_db)
+        report = verify_chain(chain_db, None if progress is None
+                              else lambda walked: progress("chain", walked, entries))
     except (peewee.DatabaseError, UnicodeDecodeError) as exc:
         raise BackupError(f"{path}: the audit log cannot be read ({exc})") from None
     finally:

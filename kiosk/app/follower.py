@@ -14,7 +14,6 @@ an event loop without add_reader) it runs every ``check`` seconds, as a poll."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.timer import Timer
 
+from data.change_wake import AGAIN_SECONDS, CHECK_SECONDS, IDLE_CHECK_SECONDS, WakeWatch
 from data.errors import StoreError
 from kiosk.desk.errors import DeskError, StoreUnavailable
 from kiosk.desk.records import DayStatus
@@ -30,9 +30,6 @@ from screens.common.messages import DayChanged, StoreBack, StoreTrouble
 if TYPE_CHECKING:
     from kiosk.app.app import KioskApp
 
-CHECK_SECONDS = 0.2  # the change check without a wake-up, five times a second
-IDLE_CHECK_SECONDS = 1.0  # with one: now and then all the same
-AGAIN_SECONDS = 0.1  # woken and nothing yet (SQLite: the log written, not yet committed)
 RETRY_SECONDS = 1.0  # while the store is in trouble, read again this often
 
 
@@ -47,7 +44,7 @@ class StoreFollower:
         self._busy = False
         self._wanted = True  # read at the next tick whatever the change check says
         self._retry_at = 0.0
-        self._wake_fd: int | None = None  # watched by the event loop while no check runs
+        self._wake = WakeWatch(self._on_wake)  # watched by the event loop while no check runs
         self._woken = False  # woken while a check ran: check again when it is done
         self._stopped = False
         self._troubles = 0  # how often trouble was seen: a read begun before it proves nothing
@@ -128,32 +125,21 @@ class StoreFollower:
         if self._stopped:
             return
         fd = getattr(self.app.store, "wake_fd", None) if self.trouble is None else None
-        if fd is not None:
-            try:
-                asyncio.get_running_loop().add_reader(fd, self._on_wake)
-                self._wake_fd = fd
-            except (NotImplementedError, ValueError, OSError):  # no add_reader here: poll
-                pass
-        self._set_pace(self.idle_check if self._wake_fd is not None else self.check)
+        self._wake.watch(fd)
+        self._set_pace(self._wake.pace(self.check, self.idle_check))
         if self._woken:
             self._woken = False
+            self._unwatch()
             self._on_wake()
         elif again:
             self.app.set_timer(AGAIN_SECONDS, self._check_again)
 
     def _on_wake(self) -> None:
-        """The descriptor is readable: check now. Not watched until the check has read it
-        (it stays readable until then, and would wake the loop over and over)."""
-        self._unwatch()
+        """The descriptor is readable (no longer watched): check now."""
         self.app.call_later(self._tick, True)
 
     def _unwatch(self) -> None:
-        if self._wake_fd is not None:
-            try:
-                asyncio.get_running_loop().remove_reader(self._wake_fd)
-            except (RuntimeError, ValueError, OSError):
-                pass
-            self._wake_fd = None
+        self._wake.unwatch()
 
     def _set_pace(self, seconds: float) -> None:
         if seconds != self._pace:

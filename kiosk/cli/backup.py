@@ -27,6 +27,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                    help="folder of the backups (default: the user's data folder/backups)")
     p.add_argument("--keep", type=int, default=KEEP, metavar="N",
                    help=f"how many backups of this store to keep (default {KEEP})")
+    p.add_argument("--full", action="store_true",
+                   help="check the copy with SQLite's integrity_check (every index read back "
+                        "against its table; several times longer on a large store) instead "
+                        "of quick_check (every page read)")
     p = sub.add_parser("restore", parents=[common],
                        help="bring a backup back in place of the store (the terminals stopped)")
     p.add_argument("file", type=Path, metavar="FILE", help="a backup made by `kiosk backup`")
@@ -48,27 +52,49 @@ def _mb(size: int) -> str:
 
 
 class _Progress:
-    """One line every tenth on a log, or a line redrawn in place on a terminal; nothing for a
-    store copied in one step."""
+    """What a long backup is doing, on stderr: the copy's percentage, then the check's steps
+    (its pages; the audit chain's percentage). One line every tenth on a log, or a line
+    redrawn in place on a terminal; nothing for a store copied in one step."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, check: str) -> None:
         self.shown = -1
         self.tty = sys.stderr.isatty()
-        self.lang = lang
+        self.lang, self.check = lang, check
+        self.long = False  # the copy took more than one step: the check will take a while too
 
     def __call__(self, done: int, total: int) -> None:
         from data.backup import STEP_PAGES
 
         if total <= STEP_PAGES * 4096 or total <= 0:
             return
-        percent = 100 * done // total
+        self.long = True
+        self._percent("backup_progress", done, total, done=_mb(done), total=_mb(total))
+
+    def checking(self, stage: str, done: int, total: int) -> None:
+        if not self.long:
+            return
+        if stage == "pages":
+            self._line(say("backup_checking_pages", self.lang, check=self.check))
+        elif total > 0:
+            self._percent("backup_checking_chain", done, total, done=done, total=total)
+
+    def _percent(self, key: str, part: int, whole: int, **values: object) -> None:
+        percent = 100 * part // whole
         if percent // 10 == self.shown // 10 and not self.tty:
             return
         self.shown = percent
-        line = say("backup_progress", self.lang, percent=percent, done=_mb(done),
-                   total=_mb(total))
-        print(f"\r{line}" if self.tty else line, end="" if self.tty else "\n",
+        line = say(key, self.lang, percent=percent, **values)
+        print(f"\r{line}\x1b[K" if self.tty else line, end="" if self.tty else "\n",
               file=sys.stderr, flush=True)
+
+    def _line(self, line: str) -> None:
+        """A step of its own: on a terminal, the redrawn line before it is left as it was."""
+        print(("\n" if self.tty and self.shown >= 0 else "") + line, file=sys.stderr, flush=True)
+        self.shown = -1
+
+    def end(self) -> None:
+        if self.tty and self.shown >= 0:
+            print(file=sys.stderr)
 
 
 def backup(args: argparse.Namespace) -> int:
@@ -98,14 +124,15 @@ def backup(args: argparse.Namespace) -> int:
             if not Path(path).is_file():
                 return fail(say("backup_failed", lang,
                                 detail=say("cli_no_such_file", lang, path=path)), EXIT_STORE)
-            progress = _Progress(lang)
-            made = store_backup.backup_sqlite(path, folder, args.keep, now, progress)
+            check = store_backup.FULL if args.full else store_backup.QUICK
+            progress = _Progress(lang, check)
+            made = store_backup.backup_sqlite(path, folder, args.keep, now, progress,
+                                              full=args.full, checking=progress.checking)
         except (store_backup.BackupError, StoreError, OSError) as exc:
             return fail(say("backup_failed", lang, detail=str(exc)), EXIT_STORE)
-        if progress.tty and progress.shown >= 0:
-            print(file=sys.stderr)
+        progress.end()
         print(say("backup_made", lang, path=made.path, size=_mb(made.size),
-                  tickets=made.tickets, seconds=f"{made.seconds:.1f}"))
+                  tickets=made.tickets, seconds=f"{made.seconds:.1f}", check=check))
         if made.audit_broken_id is not None:
             print(say("backup_chain_broken", lang, id=made.audit_broken_id), file=sys.stderr)
     if made.removed:

@@ -4,8 +4,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # kiosk backup
     "backup_progress": ("cadangan {percent}% ({done} dari {total} MB)",
                         "backup {percent}% ({done} of {total} MB)"),
-    "backup_made": ("Cadangan dibuat: {path} ({size} MB, {tickets} tiket, {seconds} detik)",
-                    "Backup made: {path} ({size} MB, {tickets} tickets, {seconds} s)"),
+    "backup_checking_pages": ("memeriksa salinan: PRAGMA {check} (setiap halaman dibaca) …",
+                              "checking the copy: PRAGMA {check} (every page read) …"),
+    "backup_checking_chain": ("memeriksa rantai audit {percent}% ({done} dari {total} entri)",
+                              "checking the audit chain {percent}% ({done} of {total} entries)"),
+    "backup_made": ("Cadangan dibuat: {path} ({size} MB, {tickets} tiket, {seconds} detik; "
+                    "diperiksa: PRAGMA {check}, jumlah tiket, rantai audit)",
+                    "Backup made: {path} ({size} MB, {tickets} tickets, {seconds} s; "
+                    "checked: PRAGMA {check}, the ticket count, the audit chain)"),
     "backup_made_pg": ("Cadangan PostgreSQL dibuat: {path} ({size} MB, {seconds} detik)",
                        "PostgreSQL backup made: {path} ({size} MB, {seconds} s)"),
     "backup_rotated": ("{count} cadangan lama dihapus (disimpan {keep} terbaru)",

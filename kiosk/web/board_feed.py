@@ -4,6 +4,12 @@ One thread of its own holds the desk's one connection and the one change check (
 ``PRAGMA data_version``, PostgreSQL LISTEN): two database connections however many TVs
 watch. When something changed it reads the day once and turns it into what the page
 shows (numbers and counters only, rule 6) and the calls to announce.
+
+The check runs when the store wakes it, as a terminal's follower does (data.change_wake:
+the event loop watches the check's wake-up descriptor, a NOTIFY on the LISTEN connection or
+on SQLite a write to the store's files), and otherwise every ``idle_check`` seconds (the
+day's roll-over, the PostgreSQL heartbeat, a change no wake-up told of); without a wake-up
+(not connected, in trouble, no inotify) every ``check`` seconds, as a poll.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from data.change_wake import AGAIN_SECONDS, CHECK_SECONDS, IDLE_CHECK_SECONDS, WakeWatch
 from data.changes import ChangeWatcher
 from kiosk.desk.desk import Desk
 from kiosk.desk.errors import DeskError
@@ -24,7 +31,6 @@ from kiosk.devices.calls import CallEvent, CallLog, any_call_today, call_key
 from kiosk.devices.speech import call_sentence
 from kiosk.texts import say
 
-CHECK_SECONDS = 0.2
 RETRY_SECONDS = 1.0
 T = TypeVar("T")
 
@@ -33,8 +39,9 @@ class BoardFeed:
     """``state`` is the page's latest picture (a JSON-able dict, ``version`` counts them);
     ``on_change`` is called with each new state and the call events it brought."""
 
-    def __init__(self, desk: Desk, lang: str = "id", check: float = CHECK_SECONDS) -> None:
-        self.desk, self.lang, self.check = desk, lang, check
+    def __init__(self, desk: Desk, lang: str = "id", check: float = CHECK_SECONDS,
+                 idle_check: float = IDLE_CHECK_SECONDS) -> None:
+        self.desk, self.lang, self.check, self.idle_check = desk, lang, check, idle_check
         self.status: DayStatus | None = None
         self.state: dict[str, Any] = {}
         self.version = 0
@@ -42,6 +49,9 @@ class BoardFeed:
         self.on_change: Callable[[dict[str, Any], list[CallEvent]], None] = lambda s, e: None
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="board-feed")
         self._watch: ChangeWatcher | None = None
+        self._wake_fd: int | None = None  # the check's wake-up descriptor as of its last run
+        self._wake = WakeWatch(self._on_wake)
+        self._woken: asyncio.Event | None = None  # made in the loop that follows
         self._trouble = False
         self._task: asyncio.Task | None = None
 
@@ -52,7 +62,11 @@ class BoardFeed:
     def _changed(self) -> bool:
         if self._watch is None:
             self._watch = self.desk.watch()
-        return self._watch.changed()
+        self._wake_fd = None
+        try:
+            return self._watch.changed()
+        finally:
+            self._wake_fd = self._watch.wake_fd()
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._follow())
@@ -60,6 +74,7 @@ class BoardFeed:
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
+        self._wake.unwatch()
         await self._in_thread(self._close)
         self._pool.shutdown(wait=False)
 
@@ -71,20 +86,39 @@ class BoardFeed:
 
     async def _follow(self) -> None:
         retry_at = 0.0
+        woken = asyncio.Event()
+        self._woken = woken
         while True:
+            self._wake.unwatch()  # no check runs while its descriptor is watched (it may close it)
+            was_woken = woken.is_set()
+            woken.clear()
+            changed: bool | None = None
             try:
                 rolled = self.status is not None and self.desk.today() != self.status.date
                 if self._trouble and time.monotonic() < retry_at:
                     pass
-                elif await self._in_thread(self._changed) or rolled or self._trouble \
-                        or self.status is None:
-                    await self.read()
-                    retry_at = time.monotonic() + RETRY_SECONDS
+                else:
+                    changed = await self._in_thread(self._changed)
+                    if changed or rolled or self._trouble or self.status is None:
+                        await self.read()
+                        retry_at = time.monotonic() + RETRY_SECONDS
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bug in the check: try again at the next tick
                 self._trouble = True
-            await asyncio.sleep(self.check)
+            # Woken by the store while not in trouble (the retries have their own pace).
+            self._wake.watch(None if self._trouble else self._wake_fd)
+            pace = self._wake.pace(self.check, self.idle_check)
+            if was_woken and changed is False:
+                pace = min(pace, AGAIN_SECONDS)  # woken a moment before the commit shows
+            try:
+                await asyncio.wait_for(woken.wait(), pace)
+            except asyncio.TimeoutError:
+                pass
+
+    def _on_wake(self) -> None:
+        if self._woken is not None:
+            self._woken.set()
 
     async def read(self) -> None:
         try:
