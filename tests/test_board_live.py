@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Label, Static
 
 from conftest import ALWAYS_OPEN
+from pilot_helpers import until
 from kiosk.app.app import KioskApp
 from kiosk.desk.errors import StoreUnavailable
 from kiosk.desk.store import open_desk
@@ -168,7 +169,9 @@ async def test_the_day_rolls_over_at_midnight_by_itself(sqlite_desk, clock, spok
         assert next_numbers(screen) == [1]
         assert "Senin, 30 November 2026" in label(screen, "#board-clock")
         clock.set(2026, 12, 1, 0, 0, 1)  # nobody touches the store: only time passes
-        await pilot.pause(1.3)
+        # Its own once-a-second check finds the new day (a deadline for a loaded machine).
+        await until(pilot, lambda: screen.status.date.isoformat() == "2026-12-01", timeout=10)
+        await pilot.pause()
         assert next_numbers(screen) == []
         assert "Selasa, 1 Desember 2026" in label(screen, "#board-clock")
         assert "15 dari 15" in label(screen, "#board-left")
