@@ -170,8 +170,8 @@ async def test_the_day_rolls_over_at_midnight_by_itself(sqlite_desk, clock, spok
         assert "Senin, 30 November 2026" in label(screen, "#board-clock")
         clock.set(2026, 12, 1, 0, 0, 1)  # nobody touches the store: only time passes
         # Its own once-a-second check finds the new day (a deadline for a loaded machine).
-        await until(pilot, lambda: screen.status.date.isoformat() == "2026-12-01", timeout=10)
-        await pilot.pause()
+        await until(pilot, lambda: screen.status.date.isoformat() == "2026-12-01"
+                    and "Selasa" in label(screen, "#board-clock"), timeout=10)
         assert next_numbers(screen) == []
         assert "Selasa, 1 Desember 2026" in label(screen, "#board-clock")
         assert "15 dari 15" in label(screen, "#board-left")
