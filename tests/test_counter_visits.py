@@ -11,6 +11,7 @@ from kiosk.app.app import KioskApp
 from kiosk.desk.errors import Refused
 from kiosk.desk.officers import Officers
 from screens.counter.visits import VisitsDialog
+from pilot_helpers import click_ready
 from test_counter_helpers import add_officers, logged_in
 from test_counter_helpers import wait_for as wait_briefly
 
@@ -25,6 +26,13 @@ def serve(desk, code: str, topic: str, note: str, outcome: str) -> None:
     desk.call_next(1, "Sari Dewi")
     desk.start(code, 1, "Sari Dewi")
     desk.finish(code, 1, "Sari Dewi", topic, note, outcome)
+
+
+def dialog_open(app) -> bool:
+    """The visits dialog on top with its rows in the table (it fills them once mounted)."""
+    screen = app.screen
+    return (isinstance(screen, VisitsDialog) and bool(screen.query("DataTable"))
+            and screen.query_one("DataTable").row_count == len(screen.rows))
 
 
 def cells(dialog) -> list[list[str]]:
@@ -46,7 +54,7 @@ async def test_follow_ups_and_earlier_visits_are_read_at_the_counter(sqlite_desk
     async with app.run_test(size=(80, 24)) as pilot:
         day = await logged_in(pilot)
         await pilot.press("u")
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         assert cells(app.screen) == [["2026-11-26", "1", "SPT Tahunan",
                                       "Bawa bukti potong [b]A1[/b]"]]
         await pilot.press("escape")
@@ -55,7 +63,7 @@ async def test_follow_ups_and_earlier_visits_are_read_at_the_counter(sqlite_desk
         await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
         assert day.in_hand.ticket.code == today.code
         await pilot.press("h")
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         rows = cells(app.screen)
         assert rows == [["2026-11-26", "Konsultasi Perpajakan", "SPT Tahunan",
                          "Perlu tindak lanjut", "Bawa bukti potong [b]A1[/b]"]]
@@ -99,12 +107,12 @@ async def test_a_long_note_is_read_whole_at_80_columns(sqlite_desk, clock):
         await pilot.click("#move-call")
         await wait_for(pilot, lambda: day.in_hand is not None and not day.busy)
         await pilot.click("#hand-earlier")  # the button, as on a touch screen
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         await wait_for(pilot, lambda: all(w in screen_text(app) for w in words))
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is day)
         await pilot.press("u")  # the follow-up list shows the same note whole too
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         await wait_for(pilot, lambda: all(w in screen_text(app) for w in words))
 
 
@@ -147,10 +155,10 @@ async def test_the_officer_marks_follow_ups_handled_at_the_counter(sqlite_desk, 
     async with app.run_test(size=(80, 24)) as pilot:
         day = await logged_in(pilot)
         await pilot.click("#day-follow-ups")
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         dialog = app.screen
-        assert [row[1] for row in cells(dialog)] == ["1", "2", "3"]
-        await pilot.click("#follow-up-done")  # the chosen (first) row, by a tap
+        await wait_for(pilot, lambda: [row[1] for row in cells(dialog)] == ["1", "2", "3"])
+        await click_ready(pilot, "#follow-up-done")  # the chosen (first) row, by a tap
         await wait_for(pilot, lambda: [row[1] for row in cells(dialog)] == ["2", "3"])
         assert "Tindak lanjut nomor 1 (2026-11-26) selesai." in screen_text(app)
         desk.follow_up_done(codes[1], "Sari Dewi", 2)  # at another counter meanwhile
@@ -163,5 +171,5 @@ async def test_the_officer_marks_follow_ups_handled_at_the_counter(sqlite_desk, 
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is day)
         await pilot.press("u")  # read again: nothing left open
-        await wait_for(pilot, lambda: isinstance(app.screen, VisitsDialog))
+        await wait_for(pilot, lambda: dialog_open(app))
         assert cells(app.screen) == []
