@@ -34,14 +34,13 @@ class DayReading:
             tickets = tuple(map(expired_view, tickets))
         # The calendar is looked at once for the whole status, not by each check in turn.
         closed = service_days.closed_why(self.office, day)
-        hours = self.office.opening_hours.get(day.weekday())
         return new_record(
             DayStatus,
             date=day,
             open=closed is None,
             closed_why=closed,
-            open_now=(day == today and closed is None and hours is not None
-                      and hours.contains(local_now.time())),
+            open_now=(day == today and closed is None
+                      and service_days.within_hours(self.office, local_now)),
             bookable=(taken < quota
                       and self.days.refusal(day, local_now, closed=closed) is None),
             quota=quota,

@@ -58,7 +58,7 @@ def hours_over(office: Office, now_local: dt.datetime) -> bool:
     return hours is None or hours.is_over(now_local.time())
 
 
-def is_open_now(office: Office, now_local: dt.datetime) -> bool:
+def within_hours(office: Office, now_local: dt.datetime) -> bool:
+    """Inside the weekday's service hours, whatever the calendar says of the date."""
     hours = office.opening_hours.get(now_local.weekday())
-    return (hours is not None and is_open_day(office, now_local.date())
-            and hours.contains(now_local.time()))
+    return hours is not None and hours.contains(now_local.time())

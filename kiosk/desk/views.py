@@ -12,7 +12,7 @@ from data.tickets import TicketRow, TicketRows
 from kiosk.desk import states
 from kiosk.desk.codes import normalize_code
 from kiosk.desk.errors import NotFound
-from kiosk.desk.records import TicketDetail, TicketView, VisitorView
+from kiosk.desk.records import TicketDetail, TicketView, VisitorView, new_record
 
 
 def find_ticket(rows: TicketRows, code: str) -> TicketRow:
@@ -89,8 +89,7 @@ def _new_view(**fields: object) -> TicketView:
     field is given, the class has no __post_init__: the same object. Its two durations are
     worked out here, by the class's own code, rather than on first use through
     functools.cached_property, which takes a lock each time on Python 3.11."""
-    view = object.__new__(TicketView)
-    view.__dict__.update(fields)
+    view = new_record(TicketView, **fields)
     view.__dict__["waited_seconds"] = _WAITED(view)
     view.__dict__["served_seconds"] = _SERVED(view)
     return view
