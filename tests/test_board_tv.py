@@ -9,8 +9,6 @@ import base64
 import io
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ import aiohttp
 import pytest
 from PIL import Image
 
+import server_process
 from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
 from test_board_web import DevTools, chromium, free_port, needs_chromium, wait_until  # noqa: F401
@@ -48,24 +47,10 @@ class Served:
             [sys.executable, "-m", "kiosk", "--office", str(office), "serve", "board",
              "--host", "127.0.0.1", "--port", str(self.port), *(["--terminal"] if terminal else [])],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                assert self.process.poll() is None, self.process.stdout.read().decode()
-                assert time.monotonic() < deadline, "the web board did not start"
-                time.sleep(0.1)
+        server_process.wait_listening(self.process, self.port, "the web board")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        server_process.stop(self.process, 10)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ import aiohttp
 import pytest
 from PIL import Image
 
+import server_process
 from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
 
@@ -83,15 +84,7 @@ def served(sqlite_url):
         [sys.executable, "-m", "kiosk", "--db", sqlite_url, "--office", str(ALWAYS_OPEN),
          "serve", "board", "--terminal", "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert server.poll() is None, server.stdout.read().decode()
-            assert time.monotonic() < deadline, "the web board did not start"
-            time.sleep(0.1)
+    server_process.wait_listening(server, port, "the web board", 15)
     try:
         yield {"url": f"http://127.0.0.1:{port}/", "port": port, "db": sqlite_url,
                "server": server, "first": first}

@@ -10,7 +10,6 @@ import base64
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+import server_process
 from conftest import ALWAYS_OPEN
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
@@ -41,15 +41,7 @@ class Office:
             [sys.executable, "-m", "kiosk", "--office", str(ALWAYS_OPEN), "serve", *args,
              "--host", "127.0.0.1", "--port", str(self.port)],
             env={**os.environ, "KIOSK_DB": url}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                assert self.process.poll() is None, self.process.stdout.read().decode()
-                assert time.monotonic() < deadline, "kiosk serve did not start"
-                time.sleep(0.1)
+        server_process.wait_listening(self.process, self.port, "kiosk serve")
 
     def ws(self, path: str) -> str:
         return f"ws://127.0.0.1:{self.port}/{path}ws?width=100&height=30"
@@ -63,13 +55,7 @@ class Office:
                 and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        server_process.stop(self.process, 15)
 
 
 @pytest.fixture
