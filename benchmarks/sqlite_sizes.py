@@ -36,9 +36,9 @@ def unit(figure: dict) -> str:
     return "median_s" if "median_s" in figure["ours"] else "median_us"
 
 
-def summary(runs: list[dict], small: str, large: str) -> dict:
+def summary(runs: list[dict], small: str, large: str, figures: tuple = FIGURES) -> dict:
     out: dict = {}
-    for name in FIGURES:
+    for name in figures:
         key = unit(runs[0][small][name])
         out[name] = {
             f"ratio_{small}": median_of([r[small][name]["ratio"] for r in runs]),
