@@ -1,10 +1,11 @@
 """Run in a child process by the benchmarks: a role (or a bare one-line Textual app) headless.
 
-    KIOSK_DB=URL python benchmarks/app_probe.py startup ROLE|bare OFFICE
+    KIOSK_DB=URL python benchmarks/app_probe.py startup ROLE|bare|floor OFFICE
         runs `kiosk ROLE --db URL --office OFFICE` (its main(), headless) until the first
         frame of its screen is painted and the app is then idle; prints
-        {"painted": wall time of that first frame, "ready": wall time when idle,
-         "maxrss_kb": peak} and exits;
+        {"run": wall time App.run was called (everything before it: the imports, the
+         command line, the profile, the store opened), "painted": wall time of that first
+         frame, "ready": wall time when idle, "maxrss_kb": peak} and exits;
     KIOSK_DB=URL python benchmarks/app_probe.py board OFFICE
         runs the real board and, each time it shows a day's status (its show() method,
         wrapped here only), prints "shown ISSUED WALLTIME", then "painted ISSUED WALLTIME"
@@ -36,6 +37,50 @@ def bare_app():
             yield Label("Help Desk")
 
     return Bare()
+
+
+def floor_app():
+    """Textual alone drawing the lobby's welcome: its widgets, ids, classes and style sheets
+    (a copy of screens/lobby/welcome.py's compose, with fixed words), no kiosk code: the
+    least any first screen like it can cost, for the start-up figures' reader."""
+    from textual.app import App
+    from textual.containers import Horizontal, Vertical
+    from textual.screen import Screen
+    from textual.widgets import Button, Static
+
+    screens = Path(__file__).resolve().parent.parent / "screens"
+
+    class Welcome(Screen):
+        HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+        VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
+
+        def compose(self):
+            with Vertical(id="welcome"):
+                with Horizontal(id="top"):
+                    yield Static("KPP Pratama Kupang", id="office")
+                    yield Static("Selasa, 1 Desember 2026 · 08.00 WITA", id="clock")
+                yield Static("Selamat datang di Help Desk", id="greeting")
+                yield Static("Sisa nomor hari ini: 15 dari 15", id="left")
+                yield Static("Pilih layanan:", id="prompt")
+                with Horizontal(id="services"):
+                    for code in ("perpajakan", "aplikasi"):
+                        yield Button(f"Konsultasi {code}\nPertanyaan", id=f"service-{code}",
+                                     classes="service", variant="primary")
+                with Horizontal(id="more"):
+                    yield Button("Check-in", id="checkin", variant="success")
+                    yield Button("Informasi", id="info")
+                    yield Button("Nilai layanan", id="rate")
+                    yield Button("English", id="language", variant="warning")
+                yield Static("", id="trouble")
+                yield Static("Tab / panah: pilih · Enter: tekan", id="hint")
+
+    class Floor(App):
+        CSS_PATH = [screens / "common" / "app.tcss", screens / "lobby" / "welcome.tcss"]
+
+        def get_default_screen(self):
+            return Welcome()
+
+    return Floor()
 
 
 def role_app(role: str, db: str, office: str):
@@ -70,22 +115,24 @@ def startup(role: str, db: str, office: str) -> None:
         ready.append(time.time())
         pilot.app.exit()
 
-    if role == "bare":
-        bare_app().run(headless=True, size=(80, 24), auto_pilot=until_idle)
+    # The whole of `kiosk ROLE`: its command line parsed, its log, the store opened and
+    # marked in use, the app; only run headless here (and the bare app alike).
+    run = App.run
+    called: list[float] = []
+
+    def headless(self, *args, **kwargs):
+        called.append(time.time())
+        return run(self, headless=True, size=(80, 24), auto_pilot=until_idle)
+
+    setattr(App, "run", headless)  # in this probe process only
+    if role in ("bare", "floor"):
+        (bare_app() if role == "bare" else floor_app()).run()
     else:
-        # The whole of `kiosk ROLE`: its command line parsed, its log, the store opened and
-        # marked in use, the app; only run headless here.
-        run = App.run
-
-        def headless(self, *args, **kwargs):
-            return run(self, headless=True, size=(80, 24), auto_pilot=until_idle)
-
-        setattr(App, "run", headless)  # in this probe process only
         from kiosk.cli.main import main
 
         main([role, "--db", db, "--office", office])
-    print(json.dumps({"painted": painted[0], "ready": ready[0], "maxrss_kb": peak_rss_kb()}),
-          flush=True)
+    print(json.dumps({"run": called[0], "painted": painted[0], "ready": ready[0],
+                      "maxrss_kb": peak_rss_kb()}), flush=True)
 
 
 def peak_rss_kb() -> int:

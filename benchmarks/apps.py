@@ -112,7 +112,8 @@ def startup(db: str, office: str, repeats: int, env: dict | None = None) -> dict
     of each role and of a bare Textual app, with their spreads (the middle half of the
     starts). The runs take turns, so a slower moment of the machine does not fall on one
     role only."""
-    roles = ("bare", "lobby", "board", "counter")
+    # "floor": Textual alone drawing the lobby's welcome (benchmarks/app_probe.py), no kiosk code.
+    roles = ("bare", "floor", "lobby", "board", "counter")
     # As on a lobby PC after `pip install .`: the program's bytecode is compiled (pip does it at
     # install; a checkout would write it on the first start, unless PYTHONDONTWRITEBYTECODE
     # is set as on some CI machines), and one unmeasured start has filled the holiday cache.
@@ -121,6 +122,7 @@ def startup(db: str, office: str, repeats: int, env: dict | None = None) -> dict
     for role in roles:
         _start(role, db, office, env)
     times: dict = {role: [] for role in roles}
+    before_run: dict = {role: [] for role in roles}  # launch to App.run
     ready: dict = {role: [] for role in roles}
     rss: dict = {role: [] for role in roles}
     for _ in range(repeats):
@@ -128,9 +130,15 @@ def startup(db: str, office: str, repeats: int, env: dict | None = None) -> dict
             launched = time.time()
             probe = _start(role, db, office, env)
             times[role].append((probe["painted"] - launched) * 1e3)
+            before_run[role].append((probe["run"] - launched) * 1e3)
             ready[role].append((probe["ready"] - launched) * 1e3)
             rss[role].append(probe["maxrss_kb"] / 1024)
+    # Where the time goes: up to App.run (Python, the imports, the command line, the
+    # profile, the store), then App.run to the first frame (Textual drawing the screen).
     result: dict = {role: {"startup_ms": statistics.median(times[role]),
+                           "before_run_ms": statistics.median(before_run[role]),
+                           "drawing_ms": statistics.median(
+                               [t - b for t, b in zip(times[role], before_run[role])]),
                            "ready_ms": statistics.median(ready[role]),
                            "maxrss_mb": statistics.median(rss[role])} for role in roles}
     bare = result["bare"]

@@ -52,15 +52,18 @@ def _memory(key: str) -> Read:
     return lambda r: max(r[key][role]["memory_ratio"] for role in ROLES)
 
 
-def _bare(key: str) -> Read:
-    return lambda r: r[key]["bare"]["startup_ms"]
+def _ms(key: str, role: str, figure: str) -> Read:
+    return lambda r: r[key][role].get(figure)
 
 
 for _key, _env in (("startup", "lobby PC"), ("startup_dont_write_bytecode", "PYTHONDONTWRITEBYTECODE=1")):
-    for _role in ROLES:
+    for _role in ("floor", *ROLES):
         FIGURES[f"start-up {_role} ÷ bare ({_env})"] = _ratio(_key, _role)
     FIGURES[f"memory worst role ÷ bare ({_env})"] = _memory(_key)
-    FIGURES[f"bare start-up ms ({_env})"] = _bare(_key)
+    for _role in ("bare", "floor", *ROLES):
+        FIGURES[f"{_role} start-up ms ({_env})"] = _ms(_key, _role, "startup_ms")
+        FIGURES[f"{_role} launch to App.run ms ({_env})"] = _ms(_key, _role, "before_run_ms")
+        FIGURES[f"{_role} App.run to first frame ms ({_env})"] = _ms(_key, _role, "drawing_ms")
 
 
 def one_run(changes: int, idle: float, repeats: int, pg: str) -> dict:

@@ -92,7 +92,8 @@ def main(paths: list[str]) -> int:
         print(one(runs, "one more terminal-board viewer (textual-serve), % of one core idle",
                   lambda r: r["viewer_terminal"]["cpu_pct"]))
     for key, env in (("startup", "lobby PC"), ("startup_dont_write_bytecode", "PYTHONDONTWRITEBYTECODE=1")):
-        for role in ("lobby", "board", "counter"):
+        shown = ("floor",) if all("floor" in r[key] for r in runs) else ()  # runs since the floor
+        for role in (*shown, "lobby", "board", "counter"):
             print(one(runs, f"start-up {role} ÷ bare ({env})", lambda r: r[key][role]["startup_ratio"]))
         print(one(runs, f"memory (max RSS) worst role ÷ bare ({env})",
                   lambda r: max(r[key][x]["memory_ratio"] for x in ("lobby", "board", "counter"))))

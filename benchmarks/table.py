@@ -65,12 +65,22 @@ def show(f: dict) -> None:
         st = f[key]
         print(f"start-up to first frame, {label}, median of {st['repeats']}:")
         print(f"{'role':<10}{'ms':>8}{'bare ms':>9}   {'ratio (middle half)':<22}{'max RSS MB':>11}"
-              f"{'bare MB':>9}{'ratio':>7}{'idle ms':>9}{'bare':>6}")
+              f"{'bare MB':>9}{'ratio':>7}{'idle ms':>9}{'bare':>6}{'to run':>8}{'drawing':>9}")
         b = st["bare"]
-        for role in roles:
+        print(f"{'bare':<10}{b['startup_ms']:>8.0f}{'':>9}   {'':<22}{b['maxrss_mb']:>11.1f}"
+              f"{'':>9}{'':>7}{b['ready_ms']:>9.0f}{'':>6}{_ms(b, 'before_run_ms'):>8}{_ms(b, 'drawing_ms'):>9}")
+        for role in ("floor", *roles) if "floor" in st else roles:
             r = st[role]
             print(f"{role:<10}{r['startup_ms']:>8.0f}{b['startup_ms']:>9.0f}   "
                   f"{shown(r['startup_ratio'], *r['startup_spread']):<22}{r['maxrss_mb']:>11.1f}"
                   f"{b['maxrss_mb']:>9.1f}{r['memory_ratio']:>7.2f}{r['ready_ms']:>9.0f}"
-                  f"{b['ready_ms']:>6.0f}")
+                  f"{b['ready_ms']:>6.0f}{_ms(r, 'before_run_ms'):>8}"
+                  f"{_ms(r, 'drawing_ms'):>9}")
+        print("(floor: Textual alone drawing the lobby's welcome, no kiosk code; to run: launch "
+              "to App.run, the imports, profile and store; drawing: App.run to the first frame)")
     print(f"({f['seconds']:.0f} s)")
+
+
+def _ms(figures: dict, key: str) -> str:
+    """A start-up phase in ms, or "–" for a run from before the phases were measured."""
+    return f"{figures[key]:.0f}" if key in figures else "–"
