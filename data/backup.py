@@ -160,22 +160,22 @@ def rotate(folder: Path, stem: str, keep: int) -> tuple[Path, ...]:
     return tuple(old)
 
 
-def prepare_restore(backup: Path, store: str) -> Path:
+def prepare_restore(backup: Path, store: str) -> tuple[Path, Check]:
     """A copy of ``backup`` beside the store, checked: the very bytes that will be put in
-    place (the backup itself is only read, so it may sit on read-only media). Raises
-    BackupError for a file that is not a sound kiosk store."""
+    place (the backup itself is only read, so it may sit on read-only media), and what the
+    check found. Raises BackupError for a file that is not a sound kiosk store."""
     if not backup.is_file():
         raise BackupError(f"{backup}: no such file")
     incoming = Path(f"{os.path.abspath(store)}.restoring")
     try:
         shutil.copyfile(backup, incoming)
-        check_sqlite(incoming)
+        check = check_sqlite(incoming)
         with open(incoming, "rb+") as handle:
             os.fsync(handle.fileno())
     except BaseException:
         _remove(incoming)
         raise
-    return incoming
+    return incoming, check
 
 
 def put_in_place(incoming: Path, store: str, now: dt.datetime) -> Path | None:

@@ -253,3 +253,29 @@ def test_without_pg_dump_it_says_exactly_what_to_run(pg_url, tmp_path):
     assert done.returncode == 4
     assert "pg_dump is not installed" in done.stderr and "pg_dump --format=custom" in done.stderr
     assert "kiosk:kiosk@" not in done.stderr  # the password is not printed
+
+
+def test_restore_checks_the_backup_once(tmp_path, monkeypatch, capsys):
+    """The copy put in place is checked before the question, and not again after it (the
+    full check reads every page: minutes on a large store)."""
+    from data import backup as store_backup
+    from kiosk.cli.main import main
+
+    store, folder = tmp_path / "kiosk.db", tmp_path / "b"
+    init_store(str(store))
+    desk = open_desk(str(store), ALWAYS_OPEN)
+    desk.book("perpajakan", "Wajib Pajak A")
+    desk.db.close()
+    assert kiosk("backup", "--to", str(folder), db=str(store)).returncode == 0
+    checked: list[str] = []
+    check = store_backup.check_sqlite
+
+    def counted(path, *args, **kwargs):
+        checked.append(str(path))
+        return check(path, *args, **kwargs)
+
+    monkeypatch.setattr(store_backup, "check_sqlite", counted)
+    assert main(["--lang", "en", "--db", str(store), "restore", str(backups(folder)[0]),
+                 "--yes"]) == 0
+    assert len(checked) == 1, checked
+    assert "1 ticket" in capsys.readouterr().out  # what the one check counted

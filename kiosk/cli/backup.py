@@ -156,7 +156,7 @@ def restore(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return fail(str(exc), EXIT_STORE)
     try:
-        incoming = store_backup.prepare_restore(args.file, store)
+        incoming, check = store_backup.prepare_restore(args.file, store)
     except store_backup.BackupError as exc:
         return fail(say("restore_bad_backup", lang, detail=str(exc)), EXIT_REFUSED)
     except OSError as exc:
@@ -166,7 +166,6 @@ def restore(args: argparse.Namespace) -> int:
         if not args.yes and not agreed(say("restore_ask", lang, backup=args.file, store=store)):
             print(say("restore_cancelled", lang), file=sys.stderr)
             return EXIT_REFUSED
-        tickets = store_backup.check_sqlite(incoming).tickets
         with in_use.alone(store):
             kept = store_backup.put_in_place(incoming, store, dt.datetime.now())
     except in_use.InUse as busy:
@@ -176,7 +175,7 @@ def restore(args: argparse.Namespace) -> int:
                     EXIT_STORE)
     finally:
         store_backup.discard(incoming)
-    print(say("restore_done", lang, store=store, backup=args.file, tickets=tickets,
+    print(say("restore_done", lang, store=store, backup=args.file, tickets=check.tickets,
               kept=kept or "-"))
     return EXIT_OK
 
