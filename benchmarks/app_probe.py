@@ -71,7 +71,6 @@ def floor_app():
                     yield Button("Informasi", id="info")
                     yield Button("Nilai layanan", id="rate")
                     yield Button("English", id="language", variant="warning")
-                yield Static("", id="trouble")
                 yield Static("Tab / panah: pilih · Enter: tekan", id="hint")
 
     class Floor(App):

@@ -59,7 +59,6 @@ class LobbyScreen(LobbyPage):
                 yield Button(self.t("lobby_info"), id="info")
                 yield Button(self.t("survey_rate_button"), id="rate")  # the survey (screens/lobby/rating.py)
                 yield Button(self.t("lobby_language"), id="language", variant="warning")
-            yield Static(self._trouble_line(), id="trouble")
             yield Static(self.t("lobby_keys_hint"), id="hint")
 
     async def on_mount(self) -> None:
@@ -106,9 +105,6 @@ class LobbyScreen(LobbyPage):
         later = self.status is not None and not self.status.bookable
         return self.t("lobby_choose_service_later" if later else "lobby_choose_service")
 
-    def _trouble_line(self) -> str:
-        return ""  # store trouble: the app's one banner says it (screens/common/store_banner.py)
-
     def show(self) -> None:
         # query(), not query_one(): during a recompose or shutdown the widgets may be gone.
         for left in self.query("#left").results(Static):
@@ -116,8 +112,6 @@ class LobbyScreen(LobbyPage):
             left.set_class(bool(self.status and not self.status.bookable), "none")
         for prompt in self.query("#prompt").results(Static):
             prompt.update(self._prompt_line())
-        for trouble in self.query("#trouble").results(Static):
-            trouble.update(self._trouble_line())
 
     # ----- what the follower of the store says -------------------------------------------
 
