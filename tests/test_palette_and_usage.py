@@ -79,3 +79,24 @@ def test_a_typed_value_refused_is_said_in_the_language_chosen(capsys):
     assert capsys.readouterr().err == f"kiosk: --date: {say('date_invalid', 'en')}\n"
     assert main(["status", "--date", "31-12-2026"]) == 2
     assert capsys.readouterr().err == f"kiosk: --date: {say('date_invalid', 'id')}\n"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_palette_says_nothing_matched_in_the_officers_language(sqlite_desk, lang):
+    add_officers(sqlite_desk)
+    app = KioskApp(sqlite_desk, "counter", lang=lang, counter=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await logged_in(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"qqxzqq")
+
+        def shown() -> list[str]:
+            return [str(option.prompt.renderable) if hasattr(option.prompt, "renderable")
+                    else str(option.prompt)
+                    for option in app.screen.query_one("CommandList")._options]
+
+        await until(pilot, lambda: any(say("palette_no_matches", lang) in line
+                                       for line in shown()), timeout=5)
+        if lang == "id":
+            assert not any("No matches" in line for line in shown())

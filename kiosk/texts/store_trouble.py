@@ -57,6 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # The command palette of the counter (Textual's system commands, in our words).
     "palette_placeholder": ("Cari perintah…", "Search for commands…"),
+    "palette_no_matches": ("Tidak ada perintah yang cocok", "No matches found"),
     "palette_themes_placeholder": ("Cari tema…", "Search for themes…"),
     "palette_footer": ("perintah", "palette"),
     "palette_footer_help": ("Buka daftar perintah", "Open the command palette"),

@@ -13,9 +13,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from screens.common.role_app import RoleApp
@@ -38,8 +41,31 @@ def system_commands(app: RoleApp, screen: Screen) -> Iterable[SystemCommand]:
                             screen.action_maximize)
 
 
+class OfficersPalette(CommandPalette):
+    """Textual's palette, its "No matches found" in the officer's language (Textual writes
+    that line in English inside this method, so it is this method over again)."""
+
+    def __init__(self, *, no_matches: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            # Nothing found for what was typed; an empty search shows no such line.
+            if search_value:
+                words = Text(self.no_matches, style="not bold")
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(words), disabled=True, id=self._NO_MATCHES))
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 def palette(app: RoleApp) -> CommandPalette:
-    return CommandPalette(id="--command-palette", placeholder=app.t("palette_placeholder"))
+    return OfficersPalette(id="--command-palette", placeholder=app.t("palette_placeholder"),
+                           no_matches=app.t("palette_no_matches"))
 
 
 def translate_palette_key(app: RoleApp) -> None:
