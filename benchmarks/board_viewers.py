@@ -46,15 +46,22 @@ def rss_kb(pids: list[int]) -> int:
     return total
 
 
-def cpu_ticks(pids: list[int]) -> int:
-    total = 0
+def cpu_ticks(pids: list[int]) -> dict[int, int]:
+    """Each process's user+system clock ticks so far."""
+    ticks = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
+            ticks[pid] = int(fields[11]) + int(fields[12])
         except OSError:
             pass
-    return total
+    return ticks
+
+
+def ticks_between(before: dict[int, int], after: dict[int, int]) -> int:
+    """The ticks spent between two readings by the processes alive at both: a process that
+    ended (or began) in between would count its whole life, or minus it."""
+    return sum(after[pid] - before[pid] for pid in after.keys() & before.keys())
 
 
 async def measure(terminal: bool, db: str, calls: int) -> None:
@@ -83,7 +90,7 @@ async def measure(terminal: bool, db: str, calls: int) -> None:
             used = rss_kb(pids)
             before = cpu_ticks(pids)
             await asyncio.sleep(10)
-            ticks = cpu_ticks(tree(server.pid)) - before
+            ticks = ticks_between(before, cpu_ticks(tree(server.pid)))
             print(f"  {count:>2} viewers: {used / 1024:.1f} MB ({(used - base) / 1024 / count:.1f}"
                   f" MB a viewer), CPU idle {ticks / os.sysconf('SC_CLK_TCK') / 10 * 100:.1f} %")
         if not terminal:  # latency: a counter's call-next -> the first viewer's next picture
