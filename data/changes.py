@@ -37,7 +37,11 @@ PING_ANSWER_SECONDS = 3.0
 
 
 class ChangeWatcher:
-    """``changed()`` is True when another connection has committed since the last call."""
+    """``changed()`` is True when another connection has committed since the last call.
+    ``look_again`` is True after a check that read a write to the store's files (SQLite):
+    a commit may still be on its way (its log is written a moment before it shows, and a
+    move may commit twice), and that check has used up its wake-up, so the caller looks once
+    more shortly instead of at its next check by the clock."""
 
     def __init__(self, db: peewee.Database):
         self.db = db
@@ -48,11 +52,13 @@ class ChangeWatcher:
         self._folder: FolderWatch | None = None  # SQLite: the wake-up on its files' writes
         self._folder_tried = False
         self._schema = ""  # PostgreSQL: the store's schema, the payload of its notifications
+        self.look_again = False
 
     def changed(self) -> bool:
         try:
             if self._conn is None:
                 self._connect()
+                self.look_again = False
                 return True  # (re)connected: read the day once
             return self._poll()
         except Exception as exc:  # the store went away: say "changed" so the caller reads and sees why
@@ -125,14 +131,15 @@ class ChangeWatcher:
             if self._conn.closed:
                 raise ConnectionError("closed")
             return False
-        if self._folder is not None:
-            self._folder.news()  # read what woke us (the data version says whether it counts)
+        # Read what woke us (the data version says whether it counts).
+        news = self._folder.news() if self._folder is not None else False
         check_file = getattr(self.db, "check_file", None)
         if check_file is not None:
             check_file()  # the file moved or replaced (~2 µs): raises, so the caller reads
             if getattr(self.db, "identity", None) != self._file:
                 raise ConnectionError("another file in its place")  # reconnect to it
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self.look_again = news
         if version != self._version:
             self._version = version
             return True

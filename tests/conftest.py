@@ -10,12 +10,10 @@ cluster of this run (tests/pg_cluster.py), so other runs on the shared server go
 from __future__ import annotations
 
 import atexit
-import compileall
 import contextlib
 import datetime as dt
 import os
 import shutil
-import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -37,16 +35,6 @@ atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
 atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], ignore_errors=True)
 PG_DEFAULT = "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test"
-if sys.flags.dont_write_bytecode and "PYTHONPYCACHEPREFIX" not in os.environ:
-    # With PYTHONDONTWRITEBYTECODE set (as on CI machines) nothing would write the program's
-    # bytecode, and every `kiosk` process a test starts would compile it all again (~0.15 s a
-    # command, more a role). Compiled once here, in a folder of this run (the checkout stays
-    # as it is), and read from there by the test processes and every process they start, as
-    # an installed kiosk reads what pip compiled.
-    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="kiosk-pyc-")
-    atexit.register(shutil.rmtree, sys.pycache_prefix, ignore_errors=True)
-    for _package in ("kiosk", "data", "screens", "tests"):
-        compileall.compile_dir(TESTS.parent / _package, quiet=1)
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 

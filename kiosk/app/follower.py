@@ -110,7 +110,10 @@ class StoreFollower:
             self._wanted = True
         finally:
             self._busy = False
-            self._after_check(again=woken and changed is False)
+            # Woken for nothing yet, or a check that read a write of a commit perhaps still
+            # on its way (and used up its wake-up): once more shortly.
+            self._after_check(again=(woken and changed is False)
+                              or getattr(self.app.store, "look_again", False))
 
     async def _check_again(self) -> None:
         await self._tick()  # not as woken: this "once more" is not followed by another

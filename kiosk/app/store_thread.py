@@ -28,6 +28,9 @@ class StoreThread:
         # The change check's wake-up descriptor as of its last run (data.changes), for
         # the follower to wait on in the event loop; None: check by the clock only.
         self.wake_fd: int | None = None
+        # The last check read a write to the store's files, of a commit perhaps still on its
+        # way (data.changes): the follower looks once more shortly.
+        self.look_again = False
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the store thread; its refusal (a DeskError) is raised here."""
@@ -45,6 +48,7 @@ class StoreThread:
         try:
             return self._watch.changed()
         finally:
+            self.look_again = self._watch.look_again
             self.wake_fd = self._watch.wake_fd() if wake else None
 
     async def changed(self, wake: bool = True) -> bool:

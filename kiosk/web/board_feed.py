@@ -50,6 +50,7 @@ class BoardFeed:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="board-feed")
         self._watch: ChangeWatcher | None = None
         self._wake_fd: int | None = None  # the check's wake-up descriptor as of its last run
+        self._look_again = False  # that run read a write of a commit perhaps still on its way
         self._wake = WakeWatch(self._on_wake)
         self._woken: asyncio.Event | None = None  # made in the loop that follows
         self._trouble = False
@@ -66,6 +67,7 @@ class BoardFeed:
         try:
             return self._watch.changed()
         finally:
+            self._look_again = self._watch.look_again
             self._wake_fd = self._watch.wake_fd()
 
     def start(self) -> None:
@@ -109,8 +111,11 @@ class BoardFeed:
             # Woken by the store while not in trouble (the retries have their own pace).
             self._wake.watch(None if self._trouble else self._wake_fd)
             pace = self._wake.pace(self.check, self.idle_check)
-            if was_woken and changed is False:
-                pace = min(pace, AGAIN_SECONDS)  # woken a moment before the commit shows
+            if (was_woken and changed is False) or self._look_again:
+                # Woken a moment before the commit shows, or a check read the write of a
+                # commit perhaps still on its way (a move's second commit, say): once more
+                # shortly, as no other wake-up may come for it.
+                pace = min(pace, AGAIN_SECONDS)
             try:
                 await asyncio.wait_for(woken.wait(), pace)
             except asyncio.TimeoutError:
