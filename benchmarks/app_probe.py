@@ -50,7 +50,7 @@ def floor_app():
 
     screens = Path(__file__).resolve().parent.parent / "screens"
 
-    class Welcome(Screen):
+    class LobbyScreen(Screen):  # the name welcome.tcss styles
         HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
         VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
 
@@ -73,11 +73,11 @@ def floor_app():
                     yield Button("English", id="language", variant="warning")
                 yield Static("Tab / panah: pilih · Enter: tekan", id="hint")
 
-    class Floor(App):
+    class Floor(App):  # the role screen's sheet read with the app's, as KioskApp reads it
         CSS_PATH = [screens / "common" / "app.tcss", screens / "lobby" / "welcome.tcss"]
 
         def get_default_screen(self):
-            return Welcome()
+            return LobbyScreen()
 
     return Floor()
 
