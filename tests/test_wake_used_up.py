@@ -9,7 +9,6 @@ a second late: benchmarks/board_viewers.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from conftest import ALWAYS_OPEN
 from kiosk.desk.store import open_desk
 from kiosk.web.board_feed import BoardFeed
+from test_board_web import wait_until
 
 BY_THE_CLOCK = 3.0  # the followers' check by the clock here; "shortly" is 0.1 s (data.change_wake)
 # What the change check answers (changed, look_again) at each check after the start's:
@@ -73,7 +73,11 @@ class Scripted:
         os.close(self.write_end)
 
 
-def counted_reads(desk, monkeypatch) -> list[float]:
+def scripted_desk(sqlite_url, clock, monkeypatch, race: str):
+    """The desk with its change check scripted for ``race``, and the times it read the day."""
+    desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
+    watcher = Scripted(RACES[race])
+    monkeypatch.setattr(desk, "watch", lambda: watcher)
     reads: list[float] = []
     status = desk.status
 
@@ -82,25 +86,22 @@ def counted_reads(desk, monkeypatch) -> list[float]:
         return status(*args, **kwargs)
 
     monkeypatch.setattr(desk, "status", counted)
-    return reads
+    return desk, watcher, reads
+
+
+def all_read(watcher: Scripted, reads: list[float], race: str) -> bool:
+    """Every scripted answer given, and the day read for each change (and at the start)."""
+    return not watcher.answers and len(reads) >= 1 + sum(c for c, _ in RACES[race])
 
 
 @pytest.mark.parametrize("race", RACES)
 async def test_the_tv_feed_looks_again_shortly(sqlite_url, clock, monkeypatch, race):
-    desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
-    watcher = Scripted(RACES[race])
-    monkeypatch.setattr(desk, "watch", lambda: watcher)
-    reads = counted_reads(desk, monkeypatch)
+    desk, watcher, reads = scripted_desk(sqlite_url, clock, monkeypatch, race)
     feed = BoardFeed(desk, "id", check=BY_THE_CLOCK, idle_check=BY_THE_CLOCK)
     feed.start()
     try:
-        deadline = time.monotonic() + 10 + 3 * BY_THE_CLOCK
-        while watcher.answers:
-            assert time.monotonic() < deadline, "the checks"
-            await asyncio.sleep(0.02)
-        while len(reads) < 1 + sum(changed for changed, _ in RACES[race]):
-            assert time.monotonic() < deadline, "the reads"
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: all_read(watcher, reads, race), 10 + 3 * BY_THE_CLOCK,
+                         "the checks and reads")
         # The first check after the start's came by the clock (~3 s after it); the last is
         # shortly after that, not at the next check by the clock (~6 s).
         assert reads[-1] - reads[0] < BY_THE_CLOCK + 1.5
@@ -113,14 +114,9 @@ async def test_a_terminals_follower_looks_again_shortly(sqlite_url, clock, monke
     from kiosk.app.app import KioskApp
     from pilot_helpers import until
 
-    desk = open_desk(sqlite_url, ALWAYS_OPEN, clock=clock)
-    watcher = Scripted(RACES[race])
-    monkeypatch.setattr(desk, "watch", lambda: watcher)
-    reads = counted_reads(desk, monkeypatch)
+    desk, watcher, reads = scripted_desk(sqlite_url, clock, monkeypatch, race)
     app = KioskApp(desk, "board")
     app.follower.check = app.follower.idle_check = BY_THE_CLOCK
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: not watcher.answers
-                    and len(reads) >= 1 + sum(changed for changed, _ in RACES[race]),
-                    timeout=10 + 3 * BY_THE_CLOCK)
+        await until(pilot, lambda: all_read(watcher, reads, race), timeout=10 + 3 * BY_THE_CLOCK)
         assert reads[-1] - reads[0] < BY_THE_CLOCK + 1.5
