@@ -107,17 +107,17 @@ class TicketRows:
 
     def finished(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, int, str, str, str, str]]:
         """(day, number, code, topic, note, outcome) of each number served on those days."""
-        sql = (f"SELECT day, number, code, topic, note, outcome FROM ticket WHERE day >= {self._p} "
-               f"AND day <= {self._p} AND state = 'done' ORDER BY day, number")
-        rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
-        return [(as_date(day), *rest) for day, *rest in rows]
+        return self._served(start, end, "")
 
     def open_follow_ups(self, start: dt.date,
                         end: dt.date) -> list[tuple[dt.date, int, str, str, str, str]]:
         """As ``finished``, only the numbers finished "needs follow-up" not handled yet."""
+        return self._served(start, end, "AND outcome = 'follow_up' AND followed_up_at IS NULL ")
+
+    def _served(self, start: dt.date, end: dt.date,
+                only: str) -> list[tuple[dt.date, int, str, str, str, str]]:
         sql = (f"SELECT day, number, code, topic, note, outcome FROM ticket WHERE day >= {self._p} "
-               f"AND day <= {self._p} AND state = 'done' AND outcome = 'follow_up' "
-               f"AND followed_up_at IS NULL ORDER BY day, number")
+               f"AND day <= {self._p} AND state = 'done' {only}ORDER BY day, number")
         rows = self.db.execute_sql(sql, (start.isoformat(), end.isoformat())).fetchall()
         return [(as_date(day), *rest) for day, *rest in rows]
 
