@@ -4,8 +4,11 @@ exists."""
 
 from __future__ import annotations
 
+import threading
+
 from kiosk.app.app import KioskApp
 from kiosk.desk.officers import Officers
+from kiosk.desk.sessions import SessionEnded
 from pilot_helpers import until
 from screens.counter.login import CounterScreen
 from screens.counter.quota import QuotaDialog
@@ -87,6 +90,41 @@ async def test_a_disabled_officers_next_move_is_refused(sqlite_desk, monkeypatch
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, CounterScreen))
         assert day.in_hand is None
+    assert desk.status().tickets[0].state == "waiting"
+
+
+async def test_a_move_ended_by_the_lock_of_a_read_says_nothing_on_the_gone_day(
+        sqlite_desk, monkeypatch):
+    """The follower's read finds the session ended while a move is in the store: the read
+    locks the day, and the move's refusal must not be said on the day being taken down
+    (CI once: NoMatches '#day-message', a worker failure). Textual removes a popped
+    screen's children before the screen; that moment is held here."""
+    desk = sqlite_desk
+    add_officers(desk)
+    desk.book("perpajakan", "Ani")
+    app = KioskApp(desk, "counter", counter=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        day = await logged_in(pilot, "Budi Santoso", PIN)
+        in_store, go_on = threading.Event(), threading.Event()
+
+        def held(_work):
+            def run(_desk):
+                in_store.set()
+                go_on.wait(10)
+                raise SessionEnded("counter_session_ended")
+            return run
+
+        monkeypatch.setattr(day, "in_session", held)
+        # Taken down as Textual does, children first, but the screen kept attached.
+        monkeypatch.setattr(day, "remove", lambda: day.remove_children())
+        await pilot.press("n")
+        await until(pilot, in_store.is_set)
+        day.session_ended(SessionEnded("counter_session_ended"))  # the read's lock
+        await until(pilot, lambda: not day.query("#day-message"))
+        go_on.set()
+        await until(pilot, lambda: not day.busy)
+        await pilot.pause()
+        assert isinstance(app.screen, CounterScreen)
     assert desk.status().tickets[0].state == "waiting"
 
 

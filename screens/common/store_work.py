@@ -74,12 +74,19 @@ class StoreWork(_Screen):
         except DeskError as error:  # a refusal the work left to us
             if self.said_by_banner(error):
                 return
-            if self.is_attached:
+            if self.still_up:
                 self.work_refused(error)
         except Exception as error:  # a bug, not a refusal: the screen stays up and says so
             self.log.error(f"store work failed: {error!r}")
-            if self.is_attached:
+            if self.still_up:
                 self.work_failed(error)
+
+    @property
+    def still_up(self) -> bool:
+        """Whether this screen is still on the app's stack: one popped meanwhile (the day
+        locked by a read while a move was in the store) is being taken down, its widgets
+        first, and has nobody to say a refusal to."""
+        return self.is_attached and self in self.app.screen_stack
 
     def said_by_banner(self, error: Exception) -> bool:
         """The store away: the follower hears of it (one banner, retried until it answers)
