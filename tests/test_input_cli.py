@@ -98,6 +98,7 @@ def test_cli_book_name(capsys, db):
     @given(name=half(names, half(texts, near_miss(short_names))))
     @example(name="Budi Santoso").via("plain")
     @example(name="   ").via("nothing typed")
+    @example(name="--").via("the end-of-options mark alone (argparse dropped it: no name)")
     @example(name="محمد علي").via("right to left")
     @example(name="Nguyễn Thị Minh Khai").via("diacritics")
     @example(name="Budi Santoso 2").via("a digit")

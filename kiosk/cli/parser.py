@@ -100,6 +100,16 @@ class _Parser(argparse.ArgumentParser):
             _lang[0] = chosen_language(sys.argv[1:] if args is None else list(args))
         return super().parse_known_args(args, namespace)
 
+    def _get_values(self, action, arg_strings):
+        # Python 3.11's argparse drops a value that is exactly "--": ``--name=--`` gave []
+        # (a list where the desk takes a name: booked as no name). An option's value is what
+        # was typed, to be checked by the desk's rules like any other.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
     def error(self, message: str):
         self.exit(EXIT_USAGE, f"kiosk: {printable(usage_words(message, _lang[0]))}\n")
 
