@@ -19,7 +19,7 @@ from kiosk.texts import say
 from screens.lobby.welcome import LobbyScreen
 from test_counter_helpers import add_officers, logged_in, says_store_trouble, wait_for
 from test_lobby_flows import take
-from pilot_helpers import banner_text, settled, until
+from pilot_helpers import banner_text, click_ready, settled, until
 
 STORE_DOWN = say("lobby_store_down", "id")
 
@@ -130,8 +130,9 @@ def confirm_why(app) -> str:
 
 
 async def confirm_and_wait(pilot) -> None:
-    """Tap "Take the number" while the lock is held: the lobby says "please wait"."""
-    await pilot.click("#confirm-ok")
+    """Tap "Take the number" while the lock is held: the lobby says "please wait" (the tap
+    made once the button takes one: after a refusal it waits for a fresh touch)."""
+    await click_ready(pilot, "#confirm-ok")
     await wait_for(pilot, lambda: say("lobby_working", "id") in confirm_why(pilot.app))
 
 

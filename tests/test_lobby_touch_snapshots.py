@@ -21,6 +21,9 @@ async def _steady(pilot) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a steady cursor: the same picture every run
     await pilot.wait_for_scheduled_animations()
+    # A tapped button still on screen (the kind of identity) once its press has faded
+    # (Textual's 0.2 s "-active"): else the picture depends on the machine's speed.
+    await until(pilot, lambda: not pilot.app.screen.query(".-active"))
     await pilot.pause()
 
 

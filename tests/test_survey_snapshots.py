@@ -23,6 +23,10 @@ def _question(desk, comment: bool = False):
         await until(pilot, lambda: isinstance(pilot.app.screen, QuestionsScreen))
         await click_ready(pilot, "#answer-3")  # the first answered: the second question shows
         await until(pilot, lambda: pilot.app.screen.page == 1)
+        # The same button asks the next question: the picture once its press has faded
+        # (Textual's 0.2 s "-active"), else a loaded machine draws it unlit, an idle one lit.
+        pressed = pilot.app.screen.query_one("#answer-3")
+        await until(pilot, lambda: not pressed.has_class("-active"))
         if comment:  # the nine answered (by touch in test_survey_screens): the comment
             screen = pilot.app.screen
             screen.scores, screen.page = [3] * 9, 9
