@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from kiosk.texts import board, cli, core, counter, lobby, office_box, serve, store_trouble, survey
+from kiosk.texts import (board, cli, cli_help, core, counter, lobby, office_box, serve,
+                         store_trouble, survey)
 
 LANGUAGES = ("id", "en")
 
 TEXTS: dict[str, tuple[str, str]] = {}
-for _area in (core, lobby, board, counter, survey, office_box, cli, serve, store_trouble):
+for _area in (core, lobby, board, counter, survey, office_box, cli, cli_help, serve,
+              store_trouble):
     for _key, _pair in _area.TEXTS.items():
         if _key in TEXTS:
             raise RuntimeError(f"text key {_key!r} is defined twice")
