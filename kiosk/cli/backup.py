@@ -12,7 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE, EXIT_USAGE
+from kiosk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, help_text as h
 from kiosk.cli.words import fail, lang_of
 from kiosk.texts import say
 
@@ -20,21 +20,14 @@ KEEP = 14  # two weeks of daily backups
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common],
-                       help="a checked copy of the store while the terminals run (SQLite), "
-                            "or pg_dump (PostgreSQL); keeps the newest N")
-    p.add_argument("--to", metavar="DIR", type=Path,
-                   help="folder of the backups (default: the user's data folder/backups)")
+    p = sub.add_parser("backup", parents=[common], help=h("help_backup"))
+    p.add_argument("--to", metavar="DIR", type=Path, help=h("help_backup_to"))
     p.add_argument("--keep", type=int, default=KEEP, metavar="N",
-                   help=f"how many backups of this store to keep (default {KEEP})")
-    p.add_argument("--full", action="store_true",
-                   help="check the copy with SQLite's integrity_check (every index read back "
-                        "against its table; several times longer on a large store) instead "
-                        "of quick_check (every page read)")
-    p = sub.add_parser("restore", parents=[common],
-                       help="bring a backup back in place of the store (the terminals stopped)")
-    p.add_argument("file", type=Path, metavar="FILE", help="a backup made by `kiosk backup`")
-    p.add_argument("--yes", action="store_true", help="do not ask first")
+                   help=h("help_backup_keep", keep=KEEP))
+    p.add_argument("--full", action="store_true", help=h("help_backup_full"))
+    p = sub.add_parser("restore", parents=[common], help=h("help_restore"))
+    p.add_argument("file", type=Path, metavar="FILE", help=h("help_restore_file"))
+    p.add_argument("--yes", action="store_true", help=h("help_restore_yes"))
 
 
 def _url(args: argparse.Namespace) -> str:

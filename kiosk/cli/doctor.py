@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from kiosk.cli.parser import help_text as h
 from kiosk.cli.words import lang_of
 from kiosk.texts import say
 
@@ -15,10 +16,8 @@ EXIT_FAULT = 1
 
 
 def add_parsers(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("doctor", parents=[common, as_json],
-                       help="check the store, clock, disk, backups, printer, speech and profile")
-    p.add_argument("--backups", metavar="DIR", type=Path,
-                   help="where the backups are (default: as `kiosk backup`)")
+    p = sub.add_parser("doctor", parents=[common, as_json], help=h("help_doctor"))
+    p.add_argument("--backups", metavar="DIR", type=Path, help=h("help_doctor_backups"))
 
 
 def doctor(args: argparse.Namespace) -> int:

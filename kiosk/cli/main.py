@@ -10,13 +10,14 @@ import argparse
 import os
 import sys
 
-from kiosk.cli.parser import EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser, role_asked
+from kiosk.cli.parser import (EXIT_REFUSED, EXIT_STORE, EXIT_USAGE, ROLES, build_parser,
+                              chosen_language, role_asked)
 from kiosk.cli.words import fail, lang_of, say_in
 
 
 def main(argv: list[str] | None = None) -> int:
     line = sys.argv[1:] if argv is None else argv
-    parser = build_parser(only=role_asked(line))
+    parser = build_parser(only=role_asked(line), lang=chosen_language(line))  # its help in --lang
     try:
         args = parser.parse_args(line)
     except SystemExit as exc:  # argparse has printed its usage line

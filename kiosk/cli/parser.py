@@ -1,5 +1,5 @@
-"""The command line's words: every command, its options, and usage errors as one line, in
-the language asked for with --lang (Bahasa Indonesia unless it says en)."""
+"""The command line's words: every command, its options and its --help, and usage errors as
+one line, in the language asked for with --lang (Bahasa Indonesia unless it says en)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ ROLES = ("lobby", "board", "counter", "survey")
 TICKET_MOVES = ("recall", "start", "finish", "no-show", "return", "cancel", "transfer")
 
 
-# The language of this run's usage errors: --lang as typed, read before argparse parses.
+# The language of this run's help and usage errors: --lang as typed, read before the parser
+# is built (its help texts are looked up then) and again before argparse parses.
 _lang = ["id"]
 
 # argparse's own sentences (Python 3.11's wording) -> the catalogue's; what is not here
@@ -66,6 +67,11 @@ def usage_words(message: str, lang: str) -> str:
     return message
 
 
+def help_text(key: str, **values: object) -> str:
+    """A --help text of the catalogue (kiosk/texts/cli_help.py) in the language of this run."""
+    return say(key, _lang[0], **values)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -90,10 +96,43 @@ def _port(text: str) -> int:
     return port
 
 
+# argparse's own group titles (Python 3.11's wording) -> the catalogue's.
+_HEADINGS = {"positional arguments": "help_positionals", "options": "help_options"}
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with its "usage: " in the language the parser was built in."""
+
+    def __init__(self, prog: str, lang: str) -> None:
+        super().__init__(prog)
+        self.lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups,
+                          say("help_usage", self.lang) if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line, like every other failure, in the language of --lang."""
+    """Usage errors as one line, like every other failure, and the help with argparse's own
+    headings, in the language of --lang (the one of this run when the parser was built)."""
 
     top = False  # the program's own parser (not a command's): it reads --lang first
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.lang = _lang[0]  # before argparse's own set-up, which formats -h already
+        super().__init__(*args, **kwargs)
+        if self.add_help:
+            self._option_string_actions["-h"].help = say("help_help", self.lang)
+
+    def add_argument_group(self, title=None, description=None, **kwargs):
+        # argparse's two headings, titled so as they are made: a parent's options (--db, …)
+        # then join the group of the same title instead of a second "opsi".
+        if title in _HEADINGS:
+            title = say(_HEADINGS[title], self.lang)
+        return super().add_argument_group(title, description, **kwargs)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _Formatter(self.prog, self.lang)
 
     def parse_known_args(self, args=None, namespace=None):
         if self.top:
@@ -128,40 +167,36 @@ def role_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The program's parser; with ``only`` (a role_asked()), that role's command alone."""
+def build_parser(only: str | None = None, lang: str = "id") -> argparse.ArgumentParser:
+    """The program's parser, its help in ``lang`` (chosen_language()); with ``only`` (a
+    role_asked()), that role's command alone."""
+    _lang[0] = lang
+    h = help_text
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="database: a file path, sqlite:///PATH or postgresql://… "
-                             "(default: $KIOSK_DB or a file in the user's data directory)")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=h("help_db"))
     common.add_argument("--office", metavar="PATH", default=argparse.SUPPRESS,
-                        help="office profile (TOML); default: KPP Pratama Kupang")
+                        help=h("help_office"))
     common.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
-                        help="language of the screens (default: id)")
+                        help=h("help_lang"))
     as_json = _Parser(add_help=False)
-    as_json.add_argument("--json", action="store_true", help="print one JSON object")
+    as_json.add_argument("--json", action="store_true", help=h("help_json"))
     at_counter = _Parser(add_help=False)
-    at_counter.add_argument("--counter", type=int, metavar="N", help="the Help Desk counter")
-    at_counter.add_argument("--officer", metavar="NAME", help="who does it (for the audit log)")
+    at_counter.add_argument("--counter", type=int, metavar="N", help=h("help_counter"))
+    at_counter.add_argument("--officer", metavar="NAME", help=h("help_officer"))
 
-    parser = _Parser(
-        prog="kiosk", parents=[common],
-        description="Help Desk queue kiosk. Without a command: the lobby screen.")
+    parser = _Parser(prog="kiosk", parents=[common], description=h("help_kiosk"))
     parser.top = True
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("init", parents=[common],
-                       help="create the store of a new office (once; every other command needs it)")
-    p.add_argument("--owner", metavar="NAME",
-                   help="PostgreSQL: also make the roles, as init-roles does (with --terminal)")
-    p.add_argument("--terminal", metavar="NAME", help="PostgreSQL: the terminals' login role")
+    p = sub.add_parser("init", parents=[common], help=h("help_init"))
+    p.add_argument("--owner", metavar="NAME", help=h("help_init_owner"))
+    p.add_argument("--terminal", metavar="NAME", help=h("help_init_terminal"))
 
-    for role, text in (("lobby", "taxpayers take a number or check in (full screen)"),
-                       ("board", "the live waiting list for the lobby TV (full screen)"),
-                       ("counter", "the officer's screen at the counter (full screen)")):
+    for role, key in (("lobby", "help_lobby"), ("board", "help_board"),
+                      ("counter", "help_counter_role")):
         if only and role != only:
             continue
-        p = sub.add_parser(role, parents=[common], help=text)
+        p = sub.add_parser(role, parents=[common], help=h(key))
         if role == "counter":
             p.add_argument("--counter", type=int, default=1, metavar="N")
     if only:
@@ -175,29 +210,30 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     serve.add_parser(sub, common)
 
-    p = sub.add_parser("book", parents=[common, as_json], help="take a number")
-    p.add_argument("service", help="service code, e.g. perpajakan or aplikasi")
-    p.add_argument("--name", required=True, help="the visitor's name")
+    p = sub.add_parser("book", parents=[common, as_json], help=h("help_book"))
+    p.add_argument("service", help=h("help_book_service"))
+    p.add_argument("--name", required=True, help=h("help_book_name"))
     ident = p.add_mutually_exclusive_group()
     ident.add_argument("--npwp")
     ident.add_argument("--nik")
     ident.add_argument("--passport")
     p.add_argument("--visitor", default="self",
                    choices=("self", "representative", "proxy", "other"),
-                   help="the taxpayer in person, a representative, a proxy, another party")
+                   help=h("help_book_visitor"))
     p.add_argument("--phone")
-    p.add_argument("--date", type=_date, help="book for a later day (YYYY-MM-DD); default: walk-in today")
+    p.add_argument("--date", type=_date, help=h("help_book_date"))
 
-    p = sub.add_parser("checkin", parents=[common, as_json], help="a booked taxpayer arrives")
-    p.add_argument("code", help="booking code")
+    p = sub.add_parser("checkin", parents=[common, as_json], help=h("help_checkin"))
+    p.add_argument("code", help=h("help_code"))
 
-    p = sub.add_parser("call-next", parents=[common, as_json], help="call the lowest waiting number")
+    p = sub.add_parser("call-next", parents=[common, as_json], help=h("help_call_next"))
     p.add_argument("--counter", type=int, required=True, metavar="N")
     p.add_argument("--officer", metavar="NAME")
 
     for move in TICKET_MOVES:
-        p = sub.add_parser(move, parents=[common, as_json, at_counter], help=f"{move} a ticket")
-        p.add_argument("code", metavar="TICKET", help="booking code")
+        p = sub.add_parser(move, parents=[common, as_json, at_counter],
+                           help=h(f"help_move_{move.replace('-', '_')}"))
+        p.add_argument("code", metavar="TICKET", help=h("help_code"))
         if move == "finish":
             p.add_argument("--topic", required=True)
             p.add_argument("--note", default="")
@@ -205,42 +241,37 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if move == "cancel":
             p.add_argument("--reason", default="")
         if move == "transfer":
-            p.add_argument("service", help="the other service's code")
+            p.add_argument("service", help=h("help_transfer_service"))
 
-    add_report_parser(sub, [common, as_json], _date)
+    add_report_parser(sub, [common, as_json], _date, h)
 
-    p = sub.add_parser("status", parents=[common, as_json], help="the day's queue")
+    p = sub.add_parser("status", parents=[common, as_json], help=h("help_status"))
     p.add_argument("--date", type=_date)
 
-    p = sub.add_parser("quota", parents=[common], help="the quota of a date")
+    p = sub.add_parser("quota", parents=[common], help=h("help_quota"))
     qsub = p.add_subparsers(dest="quota_command", metavar="set", required=True)
-    q = qsub.add_parser("set", parents=[common], help="set a date's quota, with a reason")
+    q = qsub.add_parser("set", parents=[common], help=h("help_quota_set"))
     q.add_argument("date", type=_date)
     q.add_argument("quota", type=_count)
     q.add_argument("--reason", required=True)
     q.add_argument("--officer", metavar="NAME")
 
-    p = sub.add_parser("purge", parents=[common, as_json],
-                       help="erase visitors' personal data older than the retention period")
-    p.add_argument("--older-than", type=int, metavar="DAYS",
-                   help="days to keep (default: the profile's privacy.retention_days)")
+    p = sub.add_parser("purge", parents=[common, as_json], help=h("help_purge"))
+    p.add_argument("--older-than", type=int, metavar="DAYS", help=h("help_purge_older"))
 
-    p = sub.add_parser("officer", parents=[common], help="officers and supervisors")
+    p = sub.add_parser("officer", parents=[common], help=h("help_officers"))
     osub = p.add_subparsers(dest="officer_command", metavar="add", required=True)
-    o = osub.add_parser("add", parents=[common], help="add an officer; the PIN is asked for")
+    o = osub.add_parser("add", parents=[common], help=h("help_officer_add"))
     o.add_argument("name")
     o.add_argument("--role", choices=("officer", "supervisor"), default="officer")
 
-    p = sub.add_parser("audit", parents=[common], help="the audit log")
+    p = sub.add_parser("audit", parents=[common], help=h("help_audit"))
     asub = p.add_subparsers(dest="audit_command", metavar="verify", required=True)
-    asub.add_parser("verify", parents=[common, as_json],
-                    help="check the whole hash chain (exit 0 intact, 3 broken)")
+    asub.add_parser("verify", parents=[common, as_json], help=h("help_audit_verify"))
 
-    p = sub.add_parser("init-roles", parents=[common],
-                       help="PostgreSQL: an owner role for the tables, a terminals' role that "
-                            "may only insert and read the audit log (run as an administrator)")
-    p.add_argument("--owner", required=True, metavar="NAME", help="the role owning the tables")
-    p.add_argument("--terminal", required=True, metavar="NAME", help="the terminals' login role")
+    p = sub.add_parser("init-roles", parents=[common], help=h("help_init_roles"))
+    p.add_argument("--owner", required=True, metavar="NAME", help=h("help_roles_owner"))
+    p.add_argument("--terminal", required=True, metavar="NAME", help=h("help_roles_terminal"))
 
     from kiosk.cli import office_box  # backup, restore, doctor, install-units
 

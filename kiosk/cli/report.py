@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import Any, Callable
 
 EXIT_OK = 0  # as kiosk.cli.parser's (which imports this module)
 
 
 def add_report_parser(sub: Any, parents: list[argparse.ArgumentParser],
-                      date: Any) -> None:
-    p = sub.add_parser("report", parents=parents,
-                       help="the report of a day or a range: issued, served, waits")
+                      date: Any, h: Callable[[str], str]) -> None:
+    """``h``: the parser's help_text, the --help texts in the language of this run."""
+    p = sub.add_parser("report", parents=parents, help=h("help_report"))
     p.add_argument("--from", dest="start", type=date, metavar="YYYY-MM-DD",
-                   help="first day (default: today)")
-    p.add_argument("--to", dest="end", type=date, metavar="YYYY-MM-DD",
-                   help="last day (default: the first day)")
+                   help=h("help_report_from"))
+    p.add_argument("--to", dest="end", type=date, metavar="YYYY-MM-DD", help=h("help_report_to"))
 
 
 def run_report(desk: Any, args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.parser import EXIT_USAGE, _port
+from kiosk.cli.parser import EXIT_USAGE, _port, help_text as h
 from kiosk.cli.words import fail, lang_of, say_in
 
 SERVED = ("board", "counter", "survey")
@@ -23,17 +23,13 @@ def _sessions(text: str) -> int:
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("serve", parents=[common],
-                       help="serve the screens to browsers: the board, the counters, the survey")
-    p.add_argument("role", nargs="?", choices=SERVED,
-                   help="only this screen (default: all of them, each at its own path)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
-    p.add_argument("--terminal", action="store_true",
-                   help="serve board: the terminal board through textual-serve (a process per "
-                        "browser) instead of the TV page")
+    p = sub.add_parser("serve", parents=[common], help=h("help_serve"))
+    p.add_argument("role", nargs="?", choices=SERVED, help=h("help_serve_role"))
+    p.add_argument("--host", default="127.0.0.1", help=h("help_serve_host"))
+    p.add_argument("--port", type=_port, default=8000, help=h("help_serve_port"))
+    p.add_argument("--terminal", action="store_true", help=h("help_serve_terminal"))
     p.add_argument("--sessions", type=_sessions, default=2, metavar="N",
-                   help="browser sessions at most per counter, each a process (default: 2)")
+                   help=h("help_serve_sessions"))
 
 
 def run_serve(desk, args: argparse.Namespace) -> int:

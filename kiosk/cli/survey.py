@@ -15,32 +15,27 @@ import re
 import sys
 from pathlib import Path
 
-from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, _date, printable
+from kiosk.cli.parser import EXIT_OK, EXIT_USAGE, _date, help_text as h, printable
 from kiosk.cli.words import lang_of, say_in
 from kiosk.texts import both, say
 
 
 def add_parser(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("survey", parents=[common],
-                       help="the satisfaction survey: the taxpayer's screen at a counter, "
-                            "answers and the report (PermenPANRB 14/2017)")
-    p.add_argument("--counter", type=int, default=1, metavar="N",
-                   help="the counter whose finished tickets this screen invites to rate")
+    p = sub.add_parser("survey", parents=[common], help=h("help_survey"))
+    p.add_argument("--counter", type=int, default=1, metavar="N", help=h("help_survey_counter"))
     ssub = p.add_subparsers(dest="survey_command", metavar="answer|report")
-    a = ssub.add_parser("answer", parents=[common, as_json], help="record one served ticket's answer")
+    a = ssub.add_parser("answer", parents=[common, as_json], help=h("help_survey_answer"))
     a.set_defaults(command="survey answer")
-    a.add_argument("code", metavar="CODE", help="booking code of the served ticket")
-    a.add_argument("--scores", required=True, metavar="S1,…,S9",
-                   help="nine scores 1–4 in the regulation's order")
-    a.add_argument("--comment", default="", help="an optional short comment")
-    r = ssub.add_parser("report", parents=[common, as_json], help="the survey's report of a period")
+    a.add_argument("code", metavar="CODE", help=h("help_survey_code"))
+    a.add_argument("--scores", required=True, metavar="S1,…,S9", help=h("help_survey_scores"))
+    a.add_argument("--comment", default="", help=h("help_survey_comment"))
+    r = ssub.add_parser("report", parents=[common, as_json], help=h("help_survey_report"))
     r.set_defaults(command="survey report")
     span = r.add_mutually_exclusive_group()
     span.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD")
-    span.add_argument("--period", type=_period, metavar="P",
-                      help="a day YYYY-MM-DD, a month YYYY-MM, a semester YYYY-S1|S2 or a year YYYY")
+    span.add_argument("--period", type=_period, metavar="P", help=h("help_survey_period"))
     r.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD")
-    r.add_argument("--csv", metavar="FILE", help="also write the tabulation as CSV ('-': stdout)")
+    r.add_argument("--csv", metavar="FILE", help=h("help_survey_csv"))
 
 
 def _period(text: str) -> tuple[dt.date, dt.date]:

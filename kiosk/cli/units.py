@@ -23,7 +23,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from kiosk.cli.parser import EXIT_OK, EXIT_STORE, EXIT_USAGE, _port
+from kiosk.cli.parser import EXIT_OK, EXIT_STORE, EXIT_USAGE, _port, help_text as h
 from kiosk.cli.words import fail, say_in
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
@@ -35,24 +35,18 @@ _PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("install-units", parents=[common],
-                       help="write the systemd units: lobby on tty1, web board, daily backup")
+    p = sub.add_parser("install-units", parents=[common], help=h("help_units"))
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--user", dest="system", action="store_false",
-                       help="for this user (~/.config/systemd/user): board and backup (default)")
+    where.add_argument("--user", dest="system", action="store_false", help=h("help_units_user"))
     where.add_argument("--system", dest="system", action="store_true",
-                       help="for the whole box (/etc/systemd/system, as root), with the lobby")
-    p.add_argument("--dest", type=Path, metavar="DIR", help="write into DIR instead")
-    p.add_argument("--env-file", type=Path, metavar="FILE",
-                   help="where the store's address (KIOSK_DB) is kept, mode 0600 (default: "
-                        "/etc/helpdesk-kiosk/kiosk.env, ~/.config/helpdesk-kiosk/kiosk.env "
-                        "with --user, DIR/kiosk.env with --dest)")
-    p.add_argument("--run-as", metavar="USER", help="--system: the user the roles run as "
-                                                    "(default: $SUDO_USER or the current user)")
-    p.add_argument("--host", default="0.0.0.0", help="the web board's address (default: all)")
-    p.add_argument("--port", type=_port, default=8000, help="the web board's port (8000)")
-    p.add_argument("--backups", type=Path, metavar="DIR", help="where backups go")
-    p.add_argument("--keep", type=int, default=14, metavar="N", help="backups kept (14)")
+                       help=h("help_units_system"))
+    p.add_argument("--dest", type=Path, metavar="DIR", help=h("help_units_dest"))
+    p.add_argument("--env-file", type=Path, metavar="FILE", help=h("help_units_env_file"))
+    p.add_argument("--run-as", metavar="USER", help=h("help_units_run_as"))
+    p.add_argument("--host", default="0.0.0.0", help=h("help_units_host"))
+    p.add_argument("--port", type=_port, default=8000, help=h("help_units_port"))
+    p.add_argument("--backups", type=Path, metavar="DIR", help=h("help_units_backups"))
+    p.add_argument("--keep", type=int, default=14, metavar="N", help=h("help_units_keep"))
 
 
 def _escape(value: str) -> str:
