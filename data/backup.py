@@ -183,7 +183,7 @@ def put_in_place(incoming: Path, store: str, now: dt.datetime) -> Path | None:
     the store as it was is kept beside it first. Returns where that copy is."""
     kept = None
     if os.path.exists(store):
-        kept = Path(f"{store}.before-restore-{now:%Y%m%d-%H%M%S}")
+        kept = kept_aside(f"{store}.before-restore-{now:%Y%m%d-%H%M%S}")
         with contextlib.closing(sqlite3.connect(store, isolation_level=None)) as old, \
                 contextlib.closing(sqlite3.connect(kept, isolation_level=None)) as aside:
             old.backup(aside)
@@ -235,6 +235,21 @@ def backup_postgres(url: str, folder: Path, keep: int, now: dt.datetime) -> Back
 def _first(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return lines[0] if lines else "no message"
+
+
+def kept_aside(name: str, suffix: str = "") -> Path:
+    """A new file ``name`` + ``suffix`` made for the store as it was, never one already there:
+    a second restore within the same second (the first's copy restored back, say) must not
+    write over that copy, which may be the very file it is restoring. Made empty at once
+    (O_EXCL), so two restores cannot take one name either."""
+    for n in range(1, 1000):
+        path = Path(f"{name}{'' if n == 1 else f'-{n}'}{suffix}")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        return path
+    raise BackupError(f"{name}{suffix}: a thousand copies of that second already")
 
 
 def _remove(path: Path) -> None:

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import peewee
 
 from data.audit_chain import verify_chain
-from data.backup import BackupError, _first, _remove, pg_dump_command
+from data.backup import BackupError, _first, _remove, kept_aside, pg_dump_command
 from data.database import describe, open_database
 
 
@@ -117,7 +117,8 @@ def restore(url: str, dump: Dump, keep_in: Path, now: dt.datetime) -> Restored:
     """Put the backup in place of the store; the store as it was is dumped into ``keep_in``
     first. Raises BackupError: nothing changed, unless the text says the check failed."""
     keep_in.mkdir(parents=True, exist_ok=True)
-    kept = keep_in / f"{dump.schema}-{now:%Y%m%d-%H%M%S}.before-restore.dump"
+    kept = kept_aside(str(keep_in / f"{dump.schema}-{now:%Y%m%d-%H%M%S}"),
+                      ".before-restore.dump")
     saved = subprocess.run(pg_dump_command(url, kept), capture_output=True, text=True)
     if saved.returncode != 0:
         _remove(kept)

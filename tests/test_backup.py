@@ -5,6 +5,7 @@ it back, refuses while a terminal uses the store, and refuses a damaged backup."
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import pty
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ALWAYS_OPEN, require_pg
+from data import backup as store_backup
 from data.database import init_store
 from kiosk.desk.store import open_desk
 
@@ -258,7 +260,6 @@ def test_without_pg_dump_it_says_exactly_what_to_run(pg_url, tmp_path):
 def test_restore_checks_the_backup_once(tmp_path, monkeypatch, capsys):
     """The copy put in place is checked before the question, and not again after it (the
     full check reads every page: minutes on a large store)."""
-    from data import backup as store_backup
     from kiosk.cli.main import main
 
     store, folder = tmp_path / "kiosk.db", tmp_path / "b"
@@ -279,3 +280,23 @@ def test_restore_checks_the_backup_once(tmp_path, monkeypatch, capsys):
                  "--yes"]) == 0
     assert len(checked) == 1, checked
     assert "1 ticket" in capsys.readouterr().out  # what the one check counted
+
+
+def test_two_restores_in_one_second_keep_both_stores_as_they_were(tmp_path):
+    """Each restore keeps the store as it was beside it; a second one within the same second
+    takes another name (named by the second alone, it wrote over the first's copy: the
+    store from before both was gone)."""
+    store, folder = tmp_path / "kiosk.db", tmp_path / "backups"
+    assert kiosk("init", db=str(store)).returncode == 0
+    assert kiosk("book", "perpajakan", "--name", "Ani", db=str(store)).returncode == 0
+    assert kiosk("backup", "--to", str(folder), db=str(store)).returncode == 0
+    assert kiosk("book", "perpajakan", "--name", "Budi", db=str(store)).returncode == 0
+    original = tickets_in(store)  # two numbers
+    now = dt.datetime(2026, 12, 2, 9, 30, 0)
+    kept = []
+    for _ in range(2):
+        incoming, _check = store_backup.prepare_restore(backups(folder)[0], str(store))
+        kept.append(store_backup.put_in_place(incoming, str(store), now))
+    assert kept[0] != kept[1]
+    assert tickets_in(kept[0]) == original  # the store from before both restores
+    assert len(tickets_in(kept[1])) == 1 == len(tickets_in(store))

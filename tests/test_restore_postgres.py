@@ -6,6 +6,7 @@ server always has other test runs connected."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from conftest import ALWAYS_OPEN, fresh_schema
 from data.database import init_store
+from data import restore_postgres
 from data.restore_postgres import store_schema
 from kiosk.desk.store import open_desk
 
@@ -168,3 +170,22 @@ def test_a_damaged_or_foreign_backup_is_refused_in_one_sentence(backed_up, own_p
     assert "This backup cannot be restored" in refused.stderr
     assert codes(url) == before, "the store is untouched"
     assert not list(tmp_path.glob("b/*.before-restore.dump")), "nothing was even begun"
+
+
+def test_two_restores_in_one_second_keep_both_stores_as_they_were(backed_up, tmp_path):
+    """The second restore brings back the first one's copy of the store, within the same
+    second: its own copy takes another name, never the file it is restoring (a copy named
+    by the second alone was written over by pg_dump: the restore read a store of 3+1
+    tickets where it had counted 5, and the five were gone)."""
+    url, dump, in_backup = backed_up
+    before = codes(url)
+    now = dt.datetime(2026, 12, 2, 9, 30, 0)
+    first = restore_postgres.restore(url, restore_postgres.read_dump(dump, url), tmp_path, now)
+    assert codes(url) == in_backup and first.kept is not None
+    book(url, "Fajar")
+    second = restore_postgres.restore(url, restore_postgres.read_dump(first.kept, url),
+                                      tmp_path, now)
+    assert codes(url) == before
+    assert second.kept is not None and second.kept != first.kept
+    assert restore_postgres.read_dump(first.kept, url).tickets == 5
+    assert restore_postgres.read_dump(second.kept, url).tickets == 4
