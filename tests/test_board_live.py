@@ -240,8 +240,8 @@ async def test_a_long_queue_shows_the_first_numbers_in_order_and_how_many_more(
         assert label(screen, "#board-left").startswith("Today's quota is reached")
         assert "Now serving" in app.export_screenshot().replace("&#160;", " ")
         await pilot.resize_terminal(160, 45)
-        await pilot.pause()
-        assert len(next_numbers(screen)) > len(shown)  # a bigger screen shows more of the queue
+        # A bigger screen shows more of the queue, once it has laid itself out again.
+        await until(pilot, lambda: len(next_numbers(screen)) > len(shown))
 
 
 async def test_a_call_stands_out_for_a_while_and_a_recall_again(sqlite_desk, clock, monkeypatch,

@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Select
 
 from kiosk.app.app import KioskApp
 from kiosk.desk.errors import InvalidInput
+from pilot_helpers import click_ready, until
 from test_counter_helpers import add_officers, logged_in, wait_for
 
 
@@ -48,7 +49,8 @@ async def test_the_finish_dialog_counts_the_note_and_says_when_it_is_full(sqlite
         said = lambda: str(dialog.query_one(".dialog-message", Label).render())  # noqa: E731
         assert "0/500 karakter" in label()
         note = dialog.query_one(Input)
-        await pilot.click("#finish-note")
+        await click_ready(pilot, "#finish-note")  # the dialog in its place first
+        await until(pilot, lambda: note.has_focus)  # the keys go where the tap put them
         await pilot.press("a", "b")
         await wait_for(pilot, lambda: "2/500 karakter" in label())
         note.insert_text_at_cursor("x" * 600)  # a paste: cut to what fits
@@ -64,6 +66,6 @@ async def test_the_finish_dialog_counts_the_note_and_says_when_it_is_full(sqlite
         await pilot.press("backspace")
         await wait_for(pilot, lambda: "499/500 karakter" in label() and said() == "")
         dialog.query_one(Select).value = "SPT Tahunan"
-        await pilot.click("#finish-ok")
+        await click_ready(pilot, "#finish-ok")  # its last press faded: else Textual drops it
         await wait_for(pilot, lambda: desk.ticket(ticket.code).state == "done")
     assert desk.detail(ticket.code).note == "ab" + "x" * 497
