@@ -21,7 +21,8 @@ NIK = "3171011708450001"
 
 
 def on(app, kind) -> bool:
-    return isinstance(app.screen, kind)
+    """``kind`` is shown: pushed and its widgets mounted (a loaded machine shows the gap)."""
+    return isinstance(app.screen, kind) and app.screen.is_mounted
 
 
 async def click_keys(pilot, panel: str, text: str) -> None:
