@@ -37,11 +37,22 @@ async def click_ready(pilot, selector: str, timeout: float = 3.0) -> None:
 async def until(pilot, condition, timeout: float = 10.0, step: float = 0.02) -> None:
     """Let the app run until ``condition()`` holds: an event (a message handled, a worker
     done) awaited with a deadline on the wall clock, generous for a loaded machine, instead
-    of a fixed sleep or a count of pauses that a slow machine uses up early."""
+    of a fixed sleep or a count of pauses that a slow machine uses up early. A condition
+    that asks for a widget not there yet (a screen pushed, its widgets still being mounted:
+    NoMatches) is not reached yet either, until the deadline."""
     deadline = time.monotonic() + timeout
-    while not condition():
+
+    def holds() -> bool:
+        try:
+            return bool(condition())
+        except NoMatches:
+            if time.monotonic() > deadline:
+                raise
+            return False
+
+    while not holds():
         if time.monotonic() > deadline:
-            assert condition(), f"not reached within {timeout} s"
+            assert holds(), f"not reached within {timeout} s"
         await pilot.pause(step)
 
 
