@@ -6,12 +6,15 @@ counter or in the lobby must stay up and say that this one step did not get done
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import getters
 from textual.widgets import Static
+from textual.worker import WorkType
 
 from kiosk.desk.errors import DeskError, StoreUnavailable
 from screens.common.role_app import RoleApp
@@ -50,6 +53,7 @@ class StoreWork(_Screen):
             work.close()
             return
         self.busy = True
+        self._not_begun("store", work)
 
         async def run() -> None:
             try:
@@ -60,13 +64,30 @@ class StoreWork(_Screen):
                 if touched:  # the wait was the person's, not idleness
                     touched()
 
-        self.run_worker(run(), group="store")
+        begins: WorkType[None] = run  # the coroutine made only when the worker begins
+        self.run_worker(begins, group="store")
 
     def run_latest(self, work: Coroutine[Any, Any, object], group: str) -> None:
         """Run ``work`` beside the screen; a newer one of the same ``group`` replaces it
         (a read that follows typing or the store: only the latest counts). It does not
         hold up the taps."""
-        self.run_worker(self._guarded(work), group=group, exclusive=True)
+        self._not_begun(group, work)
+        begins: WorkType[None] = partial(self._guarded, work)
+        self.run_worker(begins, group=group, exclusive=True)
+
+    def _not_begun(self, group: str, work: Coroutine[Any, Any, object] | None) -> None:
+        """Keep ``work`` until it begins; close the one it replaces if that never began (a
+        worker cancelled before it started leaves its coroutine unawaited: a warning)."""
+        waiting = self.__dict__.setdefault("_works_not_begun", {})
+        earlier = waiting.pop(group, None)
+        if earlier is not None and inspect.getcoroutinestate(earlier) == inspect.CORO_CREATED:
+            earlier.close()
+        if work is not None:
+            waiting[group] = work
+
+    def on_unmount(self) -> None:
+        for group in list(self.__dict__.get("_works_not_begun", ())):
+            self._not_begun(group, None)
 
     async def _guarded(self, work: Coroutine[Any, Any, object]) -> None:
         try:
