@@ -214,13 +214,13 @@ def build_parser(only: str | None = None, lang: str = "id") -> argparse.Argument
     p.add_argument("service", help=h("help_book_service"))
     p.add_argument("--name", required=True, help=h("help_book_name"))
     ident = p.add_mutually_exclusive_group()
-    ident.add_argument("--npwp")
-    ident.add_argument("--nik")
-    ident.add_argument("--passport")
+    ident.add_argument("--npwp", help=h("help_book_npwp"))
+    ident.add_argument("--nik", help=h("help_book_nik"))
+    ident.add_argument("--passport", help=h("help_book_passport"))
     p.add_argument("--visitor", default="self",
                    choices=("self", "representative", "proxy", "other"),
                    help=h("help_book_visitor"))
-    p.add_argument("--phone")
+    p.add_argument("--phone", help=h("help_book_phone"))
     p.add_argument("--date", type=_date, help=h("help_book_date"))
 
     p = sub.add_parser("checkin", parents=[common, as_json], help=h("help_checkin"))
@@ -235,11 +235,12 @@ def build_parser(only: str | None = None, lang: str = "id") -> argparse.Argument
                            help=h(f"help_move_{move.replace('-', '_')}"))
         p.add_argument("code", metavar="TICKET", help=h("help_code"))
         if move == "finish":
-            p.add_argument("--topic", required=True)
-            p.add_argument("--note", default="")
-            p.add_argument("--outcome", choices=("resolved", "follow_up"), default="resolved")
+            p.add_argument("--topic", required=True, help=h("help_finish_topic"))
+            p.add_argument("--note", default="", help=h("help_finish_note"))
+            p.add_argument("--outcome", choices=("resolved", "follow_up"), default="resolved",
+                           help=h("help_finish_outcome"))
         if move == "cancel":
-            p.add_argument("--reason", default="")
+            p.add_argument("--reason", default="", help=h("help_cancel_reason"))
         if move == "transfer":
             p.add_argument("service", help=h("help_transfer_service"))
 
@@ -253,7 +254,7 @@ def build_parser(only: str | None = None, lang: str = "id") -> argparse.Argument
     q = qsub.add_parser("set", parents=[common], help=h("help_quota_set"))
     q.add_argument("date", type=_date)
     q.add_argument("quota", type=_count)
-    q.add_argument("--reason", required=True)
+    q.add_argument("--reason", required=True, help=h("help_quota_reason"))
     q.add_argument("--officer", metavar="NAME")
 
     p = sub.add_parser("purge", parents=[common, as_json], help=h("help_purge"))
